@@ -1,0 +1,34 @@
+"""Reading translated fields with an honest fallback to the other language."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+@dataclass(frozen=True)
+class LocalizedText:
+    text: str
+    language: str
+    is_fallback: bool
+
+
+def localized(obj, field: str) -> LocalizedText:
+    """The field's text in the current language, else in another language, marked as such."""
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    own = getattr(obj, f"{field}_{current}", None)
+    if own:
+        return LocalizedText(own, current, False)
+    for code in LANGUAGE_CODES:
+        value = getattr(obj, f"{field}_{code}", None)
+        if code != current and value:
+            return LocalizedText(value, code, True)
+    return LocalizedText("", current, False)
+
+
+def exists_in_language_q(field: str, language: str):
+    from django.db.models import Q
+
+    return ~Q(**{f"{field}_{language}": ""}) & Q(**{f"{field}_{language}__isnull": False})

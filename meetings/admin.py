@@ -1,0 +1,62 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
+from reversion.admin import VersionAdmin
+
+from core.admin import PortalAdmin
+from meetings.models import Meeting, OutcomeStatement, Participation, StatementParagraph
+
+
+class YearFilter(admin.SimpleListFilter):
+    title = _("year")
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = model_admin.model.objects.dates("start_date", "year", order="DESC")
+        return [(str(day.year), str(day.year)) for day in years]
+
+    def queryset(self, request, queryset):
+        if self.value() and self.value().isdigit():
+            return queryset.filter(start_date__year=int(self.value()))
+        return queryset
+
+
+class ParticipationInline(admin.TabularInline):
+    model = Participation
+    extra = 0
+    autocomplete_fields = ["state", "organisation"]
+
+
+@admin.register(Meeting)
+class MeetingAdmin(PortalAdmin):
+    list_display = ["title", "kind", "process", "start_date", "city", "status", "publication_status"]
+    list_filter = ["kind", YearFilter, "status", "process", "publication_status"]
+    search_fields = ["title_ru", "title_en", "city_ru", "city_en", "slug"]
+    date_hierarchy = "start_date"
+    prepopulated_fields = {"slug": ["title_en"]}
+    autocomplete_fields = ["process", "host_country", "organisers"]
+    list_select_related = ["process"]
+    inlines = [ParticipationInline]
+
+
+class StatementParagraphInline(TranslationTabularInline):
+    model = StatementParagraph
+    extra = 0
+
+
+@admin.register(OutcomeStatement)
+class OutcomeStatementAdmin(PortalAdmin):
+    list_display = ["__str__", "meeting", "adopted_on"]
+    search_fields = ["title_ru", "title_en", "meeting__title_ru", "meeting__title_en"]
+    autocomplete_fields = ["meeting"]
+    list_select_related = ["meeting"]
+    inlines = [StatementParagraphInline]
+
+
+@admin.register(Participation)
+class ParticipationAdmin(VersionAdmin):
+    list_display = ["meeting", "state", "organisation", "role", "present"]
+    list_filter = ["role", "present", "meeting__process"]
+    search_fields = ["meeting__title_ru", "meeting__title_en", "state__name_ru", "state__name_en"]
+    autocomplete_fields = ["meeting", "state", "organisation"]
+    list_select_related = ["meeting", "state", "organisation"]

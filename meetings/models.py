@@ -1,0 +1,204 @@
+"""Meetings of the process and of its partners, who attended them, and what they adopted."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Publishable, PublishableQuerySet
+from participants.models import Organisation, State
+
+
+class MeetingQuerySet(PublishableQuerySet):
+    def for_listing(self):
+        return self.select_related("process", "host_country")
+
+    def upcoming(self, today):
+        return self.filter(end_date__gte=today).exclude(status=Meeting.Status.CANCELLED).order_by("start_date")
+
+    def past(self, today):
+        return self.filter(end_date__lt=today)
+
+
+class Meeting(Publishable):
+    """A meeting: senior officials, ministers, a working group, experts or a workshop."""
+
+    class Kind(models.TextChoices):
+        SENIOR_OFFICIALS = "som", _("senior officials meeting")
+        MINISTERIAL = "ministerial", _("ministerial conference")
+        WORKING_GROUP = "working_group", _("working group meeting")
+        THEMATIC = "thematic", _("thematic or expert meeting")
+        WORKSHOP = "workshop", _("workshop or training")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        HELD = "held", _("held")
+        POSTPONED = "postponed", _("postponed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("Used in the page address; keep it stable."))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    number = models.PositiveSmallIntegerField(
+        _("number in its series"), null=True, blank=True, help_text=_("For example 3 for the Third Senior Officials Meeting.")
+    )
+    process = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        limit_choices_to={"kind": Organisation.Kind.PROCESS},
+        verbose_name=_("process"),
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), help_text=_("The same as the start date for a one-day meeting."))
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    host_country = models.ForeignKey(
+        State, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_meetings", verbose_name=_("host country")
+    )
+    chair = models.CharField(_("chair"), max_length=300, blank=True)
+    organisers = models.ManyToManyField(
+        Organisation, blank=True, related_name="organised_meetings", verbose_name=_("organisers")
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.HELD)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-start_date", "title"]
+        indexes = [models.Index(fields=["start_date"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting_detail", args=[self.slug])
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if self.process_id and self.process.kind != Organisation.Kind.PROCESS:
+            raise ValidationError({"process": _("Choose a consultative process.")})
+
+    @property
+    def year(self) -> int:
+        return self.start_date.year
+
+    @property
+    def is_multi_day(self) -> bool:
+        return self.end_date != self.start_date
+
+
+class Participation(models.Model):
+    """One state's or organisation's place at one meeting, present or absent."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("chair")
+        MEMBER = "member", _("member")
+        OBSERVER = "observer", _("observer")
+        ORGANISATION = "organisation", _("international organisation")
+        GUEST = "guest", _("guest")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations", verbose_name=_("meeting"))
+    state = models.ForeignKey(
+        State, on_delete=models.PROTECT, null=True, blank=True, related_name="participations", verbose_name=_("state")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    present = models.BooleanField(_("present"), default=True)
+
+    class Meta:
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        ordering = ["meeting", "role", "state__name", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "state"],
+                name="one_participation_per_state",
+                violation_error_message=_("This state is already listed at this meeting."),
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "organisation"],
+                name="one_participation_per_organisation",
+                violation_error_message=_("This organisation is already listed at this meeting."),
+            ),
+            models.CheckConstraint(
+                condition=Q(state__isnull=False, organisation__isnull=True)
+                | Q(state__isnull=True, organisation__isnull=False),
+                name="participation_is_state_or_organisation",
+                violation_error_message=_("Choose either a state or an organisation."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.participant} — {self.meeting}"
+
+    def get_absolute_url(self):
+        return self.meeting.get_absolute_url()
+
+    @property
+    def participant(self):
+        return self.state or self.organisation
+
+
+class OutcomeStatement(models.Model):
+    """The text a meeting adopted, as numbered paragraphs."""
+
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.CASCADE, related_name="outcome_statement", verbose_name=_("meeting")
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outcome statement")
+        verbose_name_plural = _("outcome statements")
+        ordering = ["-meeting__start_date"]
+
+    def __str__(self):
+        return self.title or str(self.meeting)
+
+    def get_absolute_url(self):
+        return self.meeting.get_absolute_url() + "#statement"
+
+
+class StatementParagraph(models.Model):
+    """One numbered paragraph; its number is its address (#p7)."""
+
+    statement = models.ForeignKey(
+        OutcomeStatement, on_delete=models.CASCADE, related_name="paragraphs", verbose_name=_("outcome statement")
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        verbose_name = _("paragraph")
+        verbose_name_plural = _("paragraphs")
+        ordering = ["statement", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "number"],
+                name="paragraph_number_unique_in_statement",
+                violation_error_message=_("This number is already used in this statement."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.statement} §{self.number}"
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.number}"
+
+    def get_absolute_url(self):
+        return self.statement.meeting.get_absolute_url() + f"#{self.anchor}"
