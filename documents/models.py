@@ -13,7 +13,20 @@ from meetings.models import Meeting
 from participants.models import Organisation, State
 
 
+class Audience(models.TextChoices):
+    PUBLIC = "public", _("everyone")
+    DELEGATES = "delegates", _("delegates of all participating states")
+    MEETING_DELEGATES = "meeting_delegates", _("delegates of the states taking part in the meeting")
+
+
 class DocumentQuerySet(PublishableQuerySet):
+    def visible_to(self, user):
+        # Restricted audiences are refined for delegate accounts by the access rules;
+        # until then only staff see anything that is not public.
+        if user.is_active and user.is_staff:
+            return self
+        return self.published().filter(audience=Audience.PUBLIC)
+
     def for_listing(self):
         return self.select_related("meeting").prefetch_related("files")
 
@@ -48,6 +61,7 @@ class Document(Publishable):
         Organisation, blank=True, related_name="documents", verbose_name=_("related organisations")
     )
     summary = models.TextField(_("summary"), blank=True)
+    audience = models.CharField(_("who may see it"), max_length=20, choices=Audience.choices, default=Audience.PUBLIC)
 
     objects = DocumentQuerySet.as_manager()
 
@@ -69,6 +83,12 @@ def document_file_path(instance, filename):
     # and the extension keeps the type visible to whoever inspects the media folder.
     extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
     return f"documents/{uuid.uuid4().hex}.{extension[:10]}"
+
+
+class ExtractionStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
 
 
 class DocumentFile(models.Model):
@@ -95,6 +115,19 @@ class DocumentFile(models.Model):
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, editable=False, db_index=True)
     content_type = models.CharField(_("content type"), max_length=100, blank=True, editable=False)
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
+    audience = models.CharField(
+        _("who may download it"),
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.PUBLIC,
+        help_text=_("A file can be more restricted than its document, never less."),
+    )
+    extraction_status = models.CharField(
+        _("text extraction"), max_length=10, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING
+    )
+    extraction_error = models.TextField(_("extraction error"), blank=True, editable=False)
+    extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
+    download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:

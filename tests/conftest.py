@@ -1,0 +1,40 @@
+import os
+
+# Tests run with development defaults unless the environment says otherwise;
+# CI sets DATABASE_URL to PostgreSQL.
+os.environ.setdefault("DEBUG", "1")
+
+import pytest  # noqa: E402
+from django.contrib.auth.models import Group  # noqa: E402
+from django.utils import translation  # noqa: E402
+
+from core.editors import EDITOR_GROUP_NAME  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # Tests read plain static names; the manifest storage needs collectstatic.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
+def _russian_by_default():
+    with translation.override("ru"):
+        yield
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("editor", "editor@example.org", "editor-pass-1", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITOR_GROUP_NAME))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

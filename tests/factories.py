@@ -1,0 +1,151 @@
+"""Factories for every model: each builds a valid, published object in both languages."""
+
+import datetime
+
+import factory
+from django.core.files.base import ContentFile
+
+from core.models import Publishable
+from documents.models import Document, DocumentFile
+from meetings.models import Meeting, OutcomeStatement, Participation, StatementParagraph
+from participants.models import FocalPoint, Organisation, State
+from pages.models import NewsItem, Page
+
+PUBLISHED = Publishable.PublicationStatus.PUBLISHED
+
+
+class StateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = State
+        django_get_or_create = ("iso_alpha2",)
+
+    name_ru = factory.Sequence(lambda n: f"Государство {n}")
+    name_en = factory.Sequence(lambda n: f"State {n}")
+    slug = factory.Sequence(lambda n: f"state-{n}")
+    iso_alpha2 = factory.Sequence(lambda n: f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    iso_alpha3 = factory.Sequence(lambda n: f"X{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}")
+    status = State.Status.MEMBER
+    year_joined = 2013
+
+
+class FocalPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FocalPoint
+
+    state = factory.SubFactory(StateFactory)
+    name_ru = "Иван Петров"
+    name_en = "Ivan Petrov"
+    email = "focal.point@example.org"
+    is_public = True
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name_ru = factory.Sequence(lambda n: f"Организация {n}")
+    name_en = factory.Sequence(lambda n: f"Organisation {n}")
+    slug = factory.Sequence(lambda n: f"organisation-{n}")
+    kind = Organisation.Kind.INTERNATIONAL
+    role = Organisation.Role.PARTNER
+
+
+class ProcessFactory(OrganisationFactory):
+    name_ru = factory.Sequence(lambda n: f"Процесс {n}")
+    name_en = factory.Sequence(lambda n: f"Process {n}")
+    slug = factory.Sequence(lambda n: f"process-{n}")
+    kind = Organisation.Kind.PROCESS
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    title_ru = factory.Sequence(lambda n: f"Совещание {n}")
+    title_en = factory.Sequence(lambda n: f"Meeting {n}")
+    slug = factory.Sequence(lambda n: f"meeting-{n}")
+    kind = Meeting.Kind.SENIOR_OFFICIALS
+    process = factory.SubFactory(ProcessFactory)
+    start_date = datetime.date(2016, 11, 1)
+    end_date = factory.LazyAttribute(lambda meeting: meeting.start_date)
+    city_ru = "Алматы"
+    city_en = "Almaty"
+    status = Meeting.Status.HELD
+    publication_status = PUBLISHED
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participation
+
+    meeting = factory.SubFactory(MeetingFactory)
+    state = factory.SubFactory(StateFactory)
+    role = Participation.Role.MEMBER
+    present = True
+
+
+class OutcomeStatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OutcomeStatement
+
+    meeting = factory.SubFactory(MeetingFactory)
+    title_ru = "Итоговое заявление"
+    title_en = "Outcome statement"
+
+
+class StatementParagraphFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StatementParagraph
+
+    statement = factory.SubFactory(OutcomeStatementFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text_ru = factory.Sequence(lambda n: f"Участники отметили пункт {n}.")
+    text_en = factory.Sequence(lambda n: f"Participants noted item {n}.")
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    title_ru = factory.Sequence(lambda n: f"Документ {n}")
+    title_en = factory.Sequence(lambda n: f"Document {n}")
+    kind = Document.Kind.REPORT
+    date = datetime.date(2016, 11, 2)
+    meeting = factory.SubFactory(MeetingFactory)
+    publication_status = PUBLISHED
+
+
+class DocumentFileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DocumentFile
+
+    document = factory.SubFactory(DocumentFactory)
+    language = DocumentFile.Language.RUSSIAN
+    file = factory.LazyAttribute(lambda o: ContentFile("Текст документа о беженцах.\n".encode(), name="report.txt"))
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Page
+
+    title_ru = "О процессе"
+    title_en = "About the process"
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    body_ru = "Описание процесса."
+    body_en = "Description of the process."
+    publication_status = PUBLISHED
+
+
+class NewsItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = NewsItem
+
+    title_ru = factory.Sequence(lambda n: f"Новость {n}")
+    title_en = factory.Sequence(lambda n: f"News item {n}")
+    slug = factory.Sequence(lambda n: f"news-{n}")
+    date = datetime.date(2022, 4, 20)
+    lead_ru = "Коротко о событии."
+    lead_en = "The event in brief."
+    body_ru = "Текст новости."
+    body_en = "Text of the news item."
+    publication_status = PUBLISHED
