@@ -107,6 +107,7 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -123,7 +124,8 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "ru"
 # A text missing in the reader's language falls back to the other one; templates
 # mark such text as being in the other language (core.templatetags.portal).
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ru", "en")
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui.min.js"
+# modeltranslation reads this unprefixed name; a local copy keeps the admin off CDNs.
+JQUERY_UI_URL = "vendor/jquery-ui.min.js"
 TIME_ZONE = env("TIME_ZONE", "Asia/Almaty")
 USE_I18N = True
 USE_TZ = True
@@ -144,6 +146,9 @@ STORAGES = {
 
 # The process this portal belongs to; other processes are its partners.
 HOME_PROCESS_SLUG = "almaty-process"
+
+# The real source documents the demo data (manage.py load_demo) is drawn from; optional.
+SEEDS_DIR = Path(env("SEEDS_DIR", str(BASE_DIR.parent / "shared" / "seeds")))
 
 # Security: production defaults, relaxed only in development.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -47,9 +47,13 @@ class State(models.Model):
     def get_absolute_url(self):
         return reverse("participants:state_detail", args=[self.slug])
 
-    def clean(self):
+    def clean_fields(self, exclude=None):
+        # Editors type codes in either case; the standard writes them in capitals.
         self.iso_alpha2 = (self.iso_alpha2 or "").upper()
         self.iso_alpha3 = (self.iso_alpha3 or "").upper()
+        super().clean_fields(exclude)
+
+    def clean(self):
         if self.year_joined and self.status == self.Status.NONE:
             raise ValidationError(
                 {"year_joined": _("A state that does not take part in the process has no year of joining.")}
