@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "meetings",
     "documents",
     "pages",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +150,16 @@ HOME_PROCESS_SLUG = "almaty-process"
 
 # The real source documents the demo data (manage.py load_demo) is drawn from; optional.
 SEEDS_DIR = Path(env("SEEDS_DIR", str(BASE_DIR.parent / "shared" / "seeds")))
+
+# Archive files: the largest upload accepted, in bytes, and how long text extraction may take per file.
+DOCUMENT_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_SIZE", 100 * 1024 * 1024)
+DOCUMENT_EXTRACTION_TIME_BUDGET = env_int("DOCUMENT_EXTRACTION_TIME_BUDGET", 60)
+# Let the web server send file bytes: "" (Django streams them), "x-accel-redirect" (nginx, with an
+# internal location at DOCUMENT_SENDFILE_PREFIX aliased to MEDIA_ROOT) or "x-sendfile" (Apache, lighttpd).
+DOCUMENT_SENDFILE = env("DOCUMENT_SENDFILE", "").strip().lower()
+if DOCUMENT_SENDFILE not in {"", "x-accel-redirect", "x-sendfile"}:
+    raise ImproperlyConfigured('DOCUMENT_SENDFILE must be "", "x-accel-redirect" or "x-sendfile".')
+DOCUMENT_SENDFILE_PREFIX = env("DOCUMENT_SENDFILE_PREFIX", "/protected-media/")
 
 # Security: production defaults, relaxed only in development.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
