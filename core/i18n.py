@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import get_language
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -14,10 +15,17 @@ class LocalizedText:
     language: str
     is_fallback: bool
 
+    def __str__(self):
+        return self.text
+
+
+def current_language() -> str:
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
 
 def localized(obj, field: str) -> LocalizedText:
     """The field's text in the current language, else in another language, marked as such."""
-    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    current = current_language()
     own = getattr(obj, f"{field}_{current}", None)
     if own:
         return LocalizedText(own, current, False)
@@ -28,7 +36,6 @@ def localized(obj, field: str) -> LocalizedText:
     return LocalizedText("", current, False)
 
 
-def exists_in_language_q(field: str, language: str):
-    from django.db.models import Q
-
+def exists_in_language_q(field: str, language: str) -> Q:
+    """Items whose field has text in this language (not empty, not NULL)."""
     return ~Q(**{f"{field}_{language}": ""}) & Q(**{f"{field}_{language}__isnull": False})

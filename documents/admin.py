@@ -1,22 +1,138 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.admin import PortalAdmin
-from documents.models import Document, DocumentFile
+from documents.models import Document, DocumentFile, ExtractionStatus
+
+
+def retry_extraction(modeladmin, request, document_files):
+    done = failed = 0
+    for document_file in document_files:
+        document_file.extract_text()
+        if document_file.extraction_status == ExtractionStatus.DONE:
+            done += 1
+        else:
+            failed += 1
+    if done:
+        modeladmin.message_user(
+            request,
+            ngettext("Text extracted from %(count)d file.", "Text extracted from %(count)d files.", done)
+            % {"count": done},
+            messages.SUCCESS,
+        )
+    if failed:
+        modeladmin.message_user(
+            request,
+            ngettext(
+                "Extraction failed again for %(count)d file; the reason is in its “extraction error”.",
+                "Extraction failed again for %(count)d files; the reasons are in their “extraction error”.",
+                failed,
+            )
+            % {"count": failed},
+            messages.WARNING,
+        )
+
+
+class DocumentFileFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        # Each form checks the archive; two forms of one save can only be compared here.
+        seen = {}
+        for form in self.forms:
+            instance = form.instance
+            if not form.cleaned_data or form.cleaned_data.get("DELETE") or not instance.has_new_upload:
+                continue
+            if instance.sha256 in seen:
+                raise ValidationError(
+                    _("The same file was chosen twice, for %(first)s and %(second)s.")
+                    % {"first": seen[instance.sha256], "second": instance.get_language_display()}
+                )
+            seen[instance.sha256] = instance.get_language_display()
 
 
 class DocumentFileInline(admin.TabularInline):
     model = DocumentFile
+    formset = DocumentFileFormSet
     extra = 0
-    fields = ["language", "file", "size", "content_type", "page_count", "sha256"]
-    readonly_fields = ["size", "content_type", "page_count", "sha256"]
+    fields = [
+        "language",
+        "file",
+        "audience",
+        "original_name",
+        "size",
+        "content_type",
+        "page_count",
+        "extraction_status",
+        "sha256",
+    ]
+    readonly_fields = ["original_name", "size", "content_type", "page_count", "extraction_status", "sha256"]
 
 
 @admin.register(Document)
 class DocumentAdmin(PortalAdmin):
     list_display = ["title", "kind", "date", "meeting", "publication_status"]
-    list_filter = ["kind", "publication_status", "meeting__process", "date"]
+    list_filter = ["kind", "publication_status", "meeting__process", "date", "files__extraction_status"]
     search_fields = ["title_ru", "title_en", "summary_ru", "summary_en"]
     date_hierarchy = "date"
     autocomplete_fields = ["meeting", "states", "organisations"]
     list_select_related = ["meeting"]
     inlines = [DocumentFileInline]
+    actions = ["retry_text_extraction"]
+
+    @admin.action(description=_("Retry text extraction of the selected documents’ files"))
+    def retry_text_extraction(self, request, queryset):
+        retry_extraction(self, request, DocumentFile.objects.filter(document__in=queryset).select_related("document"))
+
+
+@admin.register(DocumentFile)
+class DocumentFileAdmin(admin.ModelAdmin):
+    """Every file of the archive, to follow text extraction and downloads; files are added on their document."""
+
+    list_display = [
+        "__str__",
+        "language",
+        "content_type",
+        "size",
+        "page_count",
+        "extraction_status",
+        "download_count",
+        "uploaded_at",
+    ]
+    list_filter = ["extraction_status", "language", "content_type", "audience"]
+    list_select_related = ["document"]
+    search_fields = ["document__title_ru", "document__title_en", "original_name", "sha256"]
+    autocomplete_fields = ["document"]
+    fields = [
+        "document",
+        "language",
+        "file",
+        "audience",
+        "original_name",
+        "size",
+        "content_type",
+        "page_count",
+        "sha256",
+        "extraction_status",
+        "extraction_error",
+        "download_count",
+        "uploaded_at",
+    ]
+    readonly_fields = [
+        "original_name",
+        "size",
+        "content_type",
+        "page_count",
+        "sha256",
+        "extraction_status",
+        "extraction_error",
+        "download_count",
+        "uploaded_at",
+    ]
+    actions = ["retry_text_extraction"]
+
+    @admin.action(description=_("Retry text extraction"))
+    def retry_text_extraction(self, request, queryset):
+        retry_extraction(self, request, queryset.select_related("document"))

@@ -1,16 +1,23 @@
 """Documents of the archive and their files, one file per language version."""
 
-import hashlib
-import mimetypes
+import logging
 import uuid
 
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core import access
 from core.models import Publishable, PublishableQuerySet
+from documents import files
+from documents.signals import file_text_extracted
 from meetings.models import Meeting
 from participants.models import Organisation, State
+
+logger = logging.getLogger(__name__)
 
 
 class Audience(models.TextChoices):
@@ -21,14 +28,19 @@ class Audience(models.TextChoices):
 
 class DocumentQuerySet(PublishableQuerySet):
     def visible_to(self, user):
-        # Restricted audiences are refined for delegate accounts by the access rules;
-        # until then only staff see anything that is not public.
-        if user.is_active and user.is_staff:
-            return self
-        return self.published().filter(audience=Audience.PUBLIC)
+        """Documents this user may see: the rules live in core.access."""
+        return access.visible_documents(self, user)
 
     def for_listing(self):
         return self.select_related("meeting").prefetch_related("files")
+
+    def for_detail(self, user):
+        """With everything the document page shows, and only the files this user may download."""
+        return self.select_related("meeting__process").prefetch_related(
+            "states",
+            "organisations",
+            models.Prefetch("files", queryset=DocumentFile.objects.downloadable_by(user).order_by("language")),
+        )
 
 
 class Document(Publishable):
@@ -79,16 +91,41 @@ class Document(Publishable):
 
 
 def document_file_path(instance, filename):
-    # The stored name never comes from the user: a random folder keeps names unique
-    # and the extension keeps the type visible to whoever inspects the media folder.
-    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"documents/{uuid.uuid4().hex}.{extension[:10]}"
+    # The stored name never comes from the user: a random name keeps names unique and
+    # the extension of the detected type keeps it visible to whoever inspects the media folder.
+    file_type = files.BY_CONTENT_TYPE.get(instance.content_type)
+    extension = file_type.extension if file_type else "bin"
+    return f"documents/{uuid.uuid4().hex}.{extension}"
+
+
+def validate_document_file(value):
+    """The upload rules (type by content, size, readable PDF); files already stored are not re-read."""
+    if value and not getattr(value, "_committed", True):
+        files.validate_upload(value.file, value.name)
 
 
 class ExtractionStatus(models.TextChoices):
     PENDING = "pending", _("pending")
     DONE = "done", _("done")
     FAILED = "failed", _("failed")
+
+
+class DocumentFileQuerySet(models.QuerySet):
+    def downloadable_by(self, user):
+        """Files whose own audience admits the user (the queryset twin of DocumentFile.is_visible_to)."""
+        if access.is_staff(user):
+            return self
+        return self.filter(access.audience_q(user, meeting_field="document__meeting_id"))
+
+    def visible_to(self, user):
+        """Files of documents the user may see, limited by each file's own audience."""
+        return access.visible_document_files(self, user)
+
+    def for_meeting_zip(self, meeting, language=""):
+        files = self.filter(document__meeting=meeting).exclude(file="").select_related("document")
+        if language:
+            files = files.filter(language=language)
+        return files.order_by("document__date", "document__title", "document_id", "language")
 
 
 class DocumentFile(models.Model):
@@ -109,7 +146,9 @@ class DocumentFile(models.Model):
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="files", verbose_name=_("document"))
     language = models.CharField(_("language"), max_length=5, choices=Language.choices)
-    file = models.FileField(_("file"), upload_to=document_file_path, max_length=200)
+    file = models.FileField(
+        _("file"), upload_to=document_file_path, max_length=200, validators=[validate_document_file]
+    )
     original_name = models.CharField(_("file name"), max_length=255, blank=True)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, editable=False, db_index=True)
@@ -130,6 +169,8 @@ class DocumentFile(models.Model):
     download_count = models.PositiveIntegerField(_("downloads"), default=0, editable=False)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
+    objects = DocumentFileQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("file")
         verbose_name_plural = _("files")
@@ -145,24 +186,113 @@ class DocumentFile(models.Model):
     def __str__(self):
         return f"{self.document} [{self.language}]"
 
+    def save(self, *args, **kwargs):
+        new_upload = self.has_new_upload
+        if new_upload:
+            self.describe_file()
+            self.extraction_status = ExtractionStatus.PENDING
+            self.extraction_error = ""
+            self.extracted_text = ""
+            if self.pk:
+                self.uploaded_at = timezone.now()
+        super().save(*args, **kwargs)
+        if new_upload:
+            # Text is read only once the file is safely stored and committed:
+            # a slow or failing extraction can never lose the upload.
+            transaction.on_commit(lambda pk=self.pk: extract_text_of(pk), robust=True)
+
     def get_absolute_url(self):
         return reverse("documents:file_download", args=[self.document_id, self.language])
 
-    def save(self, *args, **kwargs):
-        if self.file and not self.sha256:
-            self.describe_file()
-        super().save(*args, **kwargs)
+    @property
+    def file_type(self):
+        return files.BY_CONTENT_TYPE.get(self.content_type)
+
+    @property
+    def has_new_upload(self) -> bool:
+        return bool(self.file) and not self.file._committed
+
+    def is_visible_to(self, user) -> bool:
+        """Whether the user may download this file, judged on the file's own audience only."""
+        if access.is_staff(user):
+            return True
+        meeting_id = self.document.meeting_id if self.audience == Audience.MEETING_DELEGATES else None
+        return access.audience_allows(user, self.audience, meeting_id)
+
+    def count_download(self):
+        DocumentFile.objects.filter(pk=self.pk).update(download_count=models.F("download_count") + 1)
+
+    def clean(self):
+        if self.has_new_upload:
+            try:
+                self.sha256 = files.checksum(self.file.file)
+            except OSError:
+                return
+            duplicate = (
+                DocumentFile.objects.filter(sha256=self.sha256)
+                .exclude(pk=self.pk)
+                .select_related("document")
+                .first()
+            )
+            if duplicate is not None:
+                raise ValidationError({"file": duplicate.duplicate_message()})
+
+    def duplicate_message(self):
+        return format_html(
+            _("This file is already in the archive: <a href=\"{url}\">{title}</a>, {language} version."),
+            url=reverse("admin:documents_document_change", args=[self.document_id]),
+            title=self.document.title,
+            language=self.get_language_display(),
+        )
 
     def describe_file(self):
-        """Record the size, checksum, type and name of the attached file."""
-        digest = hashlib.sha256()
-        self.file.open("rb")
-        self.file.seek(0)
-        for chunk in self.file.chunks():
-            digest.update(chunk)
-        self.file.seek(0)
-        self.sha256 = digest.hexdigest()
-        self.size = self.file.size
-        if not self.original_name:
-            self.original_name = self.file.name.rsplit("/", 1)[-1]
-        self.content_type = mimetypes.guess_type(self.original_name)[0] or "application/octet-stream"
+        """Record the checksum, size, type, page count and a safe name of the newly attached file."""
+        upload = self.file.file
+        try:
+            file_type = files.detect_type(upload)
+        except ValidationError:
+            # Only reached when validation was skipped (code, not the admin or the importer).
+            file_type = None
+        self.sha256 = files.checksum(upload)
+        self.size = files.file_size(upload)
+        self.content_type = file_type.content_type if file_type else "application/octet-stream"
+        self.original_name = files.sanitize_filename(self.original_name or self.file.name, file_type)
+        self.page_count = files.count_pages(upload, file_type) if file_type else None
+
+    def extract_text(self):
+        """Read the file's text now, record the outcome, and tell listeners (search indexing)."""
+        file_type = self.file_type
+        try:
+            if file_type is None:
+                raise files.ExtractionFailed(f"unsupported: {self.content_type or 'unknown type'}")
+            with self.file.open("rb") as stored:
+                result = files.extract_text(stored, file_type)
+        except files.ExtractionFailed as error:
+            self.extraction_status, self.extraction_error, self.extracted_text = ExtractionStatus.FAILED, str(error), ""
+        except Exception as error:  # a broken file must never break the request that stored it
+            logger.exception("Text extraction failed for document file %s", self.pk)
+            self.extraction_status = ExtractionStatus.FAILED
+            self.extraction_error = f"{type(error).__name__}: {error}"[:500]
+            self.extracted_text = ""
+        else:
+            self.extraction_status, self.extraction_error, self.extracted_text = (
+                ExtractionStatus.DONE,
+                result.note,
+                result.text,
+            )
+            if result.page_count and not self.page_count:
+                self.page_count = result.page_count
+        with transaction.atomic():
+            DocumentFile.objects.filter(pk=self.pk).update(
+                extraction_status=self.extraction_status,
+                extraction_error=self.extraction_error,
+                extracted_text=self.extracted_text,
+                page_count=self.page_count,
+            )
+        file_text_extracted.send(sender=DocumentFile, instance=self)
+
+
+def extract_text_of(pk):
+    document_file = DocumentFile.objects.filter(pk=pk).first()
+    if document_file is not None:
+        document_file.extract_text()

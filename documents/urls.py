@@ -1,10 +1,16 @@
 from django.urls import path
 
-from documents import views
+from documents import feeds, views
+from search import views as archive_views
 
 app_name = "documents"
 urlpatterns = [
-    path("", views.DocumentListView.as_view(), name="document_list"),
+    path("", archive_views.DocumentListView.as_view(), name="document_list"),
+    path("export.csv", archive_views.export_csv, name="export_csv"),
+    path("export.json", archive_views.export_json, name="export_json"),
+    path("feed/rss/", feeds.DocumentRssFeed(), name="feed_rss"),
+    path("feed/atom/", feeds.DocumentAtomFeed(), name="feed_atom"),
     path("<int:pk>/", views.DocumentDetailView.as_view(), name="document_detail"),
     path("<int:pk>/<str:language>/", views.file_download, name="file_download"),
+    path("meeting/<slug:slug>/zip/", views.meeting_zip, name="meeting_zip"),
 ]

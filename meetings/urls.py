@@ -1,9 +1,12 @@
 from django.urls import path
 
-from meetings import views
+from meetings import calendar, views
 
 app_name = "meetings"
 urlpatterns = [
     path("", views.MeetingListView.as_view(), name="meeting_list"),
+    path("matrix/", views.participation_matrix, name="matrix"),
+    path("calendar.ics", calendar.calendar_feed, name="calendar"),
     path("<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("<slug:slug>/calendar.ics", calendar.meeting_ics, name="meeting_ics"),
 ]

@@ -1,15 +1,41 @@
-from django.views.generic import DetailView, ListView
+"""Public meeting pages: the filtered list, one meeting, and the participation matrix."""
 
-from meetings.models import Meeting
+from django.db.models import Prefetch, Q
+from django.shortcuts import render
+from django.views.generic import DetailView
+
+from core.i18n import localized
+from core.views import FilteredListView, bad_request, form_errors
+from documents.models import Document, DocumentFile
+from meetings.filters import MatrixFilter, MeetingFilter
+from meetings.models import Meeting, Participation
+from participants.models import State
 
 
-class MeetingListView(ListView):
+class MeetingListView(FilteredListView):
     template_name = "meetings/meeting_list.html"
     context_object_name = "meetings"
-    paginate_by = 25
+    filterset_class = MeetingFilter
+    paginate_by = 20
 
-    def get_queryset(self):
+    def get_base_queryset(self):
         return Meeting.objects.visible_to(self.request.user).for_listing()
+
+
+def participant_groups(participations) -> list[dict]:
+    """Participations grouped by role in the order of Participation.Role, present and absent apart."""
+    groups = {
+        role: {"role": role, "label": label, "present": [], "absent": []} for role, label in Participation.Role.choices
+    }
+    for participation in sorted(participations, key=lambda p: str(localized(p.participant, "name")).casefold()):
+        groups[participation.role]["present" if participation.present else "absent"].append(participation)
+    return [group for group in groups.values() if group["present"] or group["absent"]]
+
+
+def documents_with_files(documents, user):
+    """Documents with only the language versions this user may download (a file can be more restricted)."""
+    files = DocumentFile.objects.downloadable_by(user).order_by("language")
+    return documents.prefetch_related(Prefetch("files", queryset=files)).order_by("date", "pk")
 
 
 class MeetingDetailView(DetailView):
@@ -20,5 +46,93 @@ class MeetingDetailView(DetailView):
         return (
             Meeting.objects.visible_to(self.request.user)
             .select_related("process", "host_country", "outcome_statement")
-            .prefetch_related("organisers", "participations__state", "participations__organisation", "outcome_statement__paragraphs")
+            .prefetch_related(
+                "organisers",
+                Prefetch("participations", queryset=Participation.objects.select_related("state", "organisation")),
+            )
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.object
+        statement = getattr(meeting, "outcome_statement", None)
+        user = self.request.user
+        context.update(
+            {
+                "draft_object": meeting,
+                "participant_groups": participant_groups(meeting.participations.all()),
+                "statement": statement,
+                "paragraphs": list(statement.paragraphs.all()) if statement else [],
+                "documents": documents_with_files(Document.objects.visible_to(user).filter(meeting=meeting), user),
+            }
+        )
+        return context
+
+
+def matrix_picture(states, rows) -> dict:
+    """Geometry of the heat-map: one column per meeting, one row per state."""
+    label_width, cell_height, top = 170, 22, 24
+    cell_width = max(6, min(28, 840 // max(len(rows), 1)))
+    cells, years = [], []
+    previous_year = None
+    for column, row in enumerate(rows):
+        x = label_width + column * cell_width
+        # A year label only where the year changes and there is room to read it.
+        if row["meeting"].year != previous_year and (not years or x - years[-1]["x"] >= 36):
+            years.append({"x": x, "year": row["meeting"].year})
+        previous_year = row["meeting"].year
+        for line, value in enumerate(row["cells"]):
+            cells.append({"x": x, "y": top + line * cell_height, "value": value, "meeting": row["meeting"]})
+    labels = [{"y": top + line * cell_height + cell_height * 0.7, "state": state} for line, state in enumerate(states)]
+    return {
+        "cells": cells,
+        "labels": labels,
+        "years": years,
+        "cell_width": cell_width - 1,
+        "cell_height": cell_height - 2,
+        "width": label_width + len(rows) * cell_width + 10,
+        "height": top + len(states) * cell_height + 4,
+    }
+
+
+def participation_matrix(request):
+    """Who attended which meeting: a table for reading and a heat-map for seeing, with bounded queries."""
+    meetings = Meeting.objects.visible_to(request.user).filter(status=Meeting.Status.HELD).select_related("process")
+    matrix_filter = MatrixFilter(request.GET, queryset=meetings, request=request)
+    if not matrix_filter.is_valid():
+        return bad_request(request, errors=form_errors(matrix_filter.form))
+    meetings = list(matrix_filter.qs.order_by("start_date", "pk"))
+    attendance = {
+        (meeting_id, state_id): present
+        for meeting_id, state_id, present in Participation.objects.filter(
+            meeting__in=[meeting.pk for meeting in meetings], state__isnull=False
+        ).values_list("meeting_id", "state_id", "present")
+    }
+    listed_state_ids = {state_id for _meeting_id, state_id in attendance}
+    states = sorted(
+        State.objects.filter(Q(pk__in=listed_state_ids) | Q(status__in=[State.Status.MEMBER, State.Status.OBSERVER])),
+        key=lambda state: str(localized(state, "name")).casefold(),
+    )
+    rows = []
+    for meeting in meetings:
+        cells = []
+        for state in states:
+            present = attendance.get((meeting.pk, state.pk))
+            cells.append("present" if present else ("absent" if present is False else "unlisted"))
+        rows.append({"meeting": meeting, "cells": cells})
+    totals = [
+        {
+            "state": state,
+            "present": sum(1 for row in rows if row["cells"][column] == "present"),
+            "absent": sum(1 for row in rows if row["cells"][column] == "absent"),
+        }
+        for column, state in enumerate(states)
+    ]
+    context = {
+        "filter": matrix_filter,
+        "states": states,
+        "rows": rows,
+        "totals": totals,
+        "picture": matrix_picture(states, rows),
+    }
+    return render(request, "meetings/matrix.html", context)

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from pages import views
+from pages import feeds, views
 
 app_name = "pages"
 urlpatterns = [
     path("", views.home, name="home"),
     path("news/", views.NewsListView.as_view(), name="news_list"),
+    path("news/feed/rss/", feeds.NewsRssFeed(), name="news_feed_rss"),
+    path("news/feed/atom/", feeds.NewsAtomFeed(), name="news_feed_atom"),
     path("news/<slug:slug>/", views.NewsDetailView.as_view(), name="news_detail"),
     path("pages/<slug:slug>/", views.page_detail, name="page_detail"),
 ]

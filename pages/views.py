@@ -1,37 +1,45 @@
+"""The home page, the process's standing pages, and news."""
+
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
+from core.views import FilteredListView
 from documents.models import Document
 from meetings.models import Meeting
+from pages.filters import NewsFilter
 from pages.models import NewsItem, Page
+
+ABOUT_SLUG = "about"
 
 
 def home(request):
     today = timezone.localdate()
-    meetings = Meeting.objects.visible_to(request.user).for_listing()
+    user = request.user
+    meetings = Meeting.objects.visible_to(user).for_listing()
     context = {
-        "about": Page.objects.visible_to(request.user).filter(slug="about").first(),
+        "about": Page.objects.visible_to(user).filter(slug=ABOUT_SLUG).first(),
         "upcoming_meetings": meetings.upcoming(today)[:3],
-        "latest_meetings": meetings.past(today)[:5],
-        "latest_documents": Document.objects.visible_to(request.user).select_related("meeting")[:5],
-        "news": NewsItem.objects.visible_to(request.user)[:3],
+        "latest_meetings": meetings.past(today).order_by("-start_date", "pk")[:5],
+        "latest_documents": Document.objects.visible_to(user).select_related("meeting").order_by("-date", "-pk")[:5],
+        "news": NewsItem.objects.visible_to(user).order_by("-date", "-pk")[:3],
     }
     return render(request, "pages/home.html", context)
 
 
 def page_detail(request, slug):
     page = get_object_or_404(Page.objects.visible_to(request.user), slug=slug)
-    return render(request, "pages/page_detail.html", {"page": page})
+    return render(request, "pages/page_detail.html", {"page": page, "draft_object": page})
 
 
-class NewsListView(ListView):
+class NewsListView(FilteredListView):
     template_name = "pages/news_list.html"
     context_object_name = "news"
+    filterset_class = NewsFilter
     paginate_by = 20
 
-    def get_queryset(self):
-        return NewsItem.objects.visible_to(self.request.user)
+    def get_base_queryset(self):
+        return NewsItem.objects.visible_to(self.request.user).order_by("-date", "-pk")
 
 
 class NewsDetailView(DetailView):
@@ -40,3 +48,6 @@ class NewsDetailView(DetailView):
 
     def get_queryset(self):
         return NewsItem.objects.visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(draft_object=self.object, **kwargs)

@@ -1,6 +1,18 @@
+"""Public pages of the process's participants: states with their map, organisations and partner processes."""
+
+from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
-from participants.models import Organisation, State
+from core.i18n import localized
+from documents.models import Document
+from meetings.models import Meeting, Participation
+from meetings.views import documents_with_files
+from participants.models import FocalPoint, Organisation, State
+from participants.region_map import region_map
+
+
+def by_local_name(items, field="name"):
+    return sorted(items, key=lambda item: str(localized(item, field)).casefold())
 
 
 class StateListView(ListView):
@@ -10,20 +22,85 @@ class StateListView(ListView):
     def get_queryset(self):
         return State.objects.participating()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        states = by_local_name(context["states"])
+        context["groups"] = [
+            {"status": status, "label": label, "states": [state for state in states if state.status == status]}
+            for status, label in State.Status.choices
+            if status in (State.Status.MEMBER, State.Status.OBSERVER)
+        ]
+        context["map"] = region_map(states)
+        return context
+
 
 class StateDetailView(DetailView):
     model = State
     template_name = "participants/state_detail.html"
     context_object_name = "state"
 
+    def get_queryset(self):
+        return State.objects.prefetch_related(Prefetch("focal_points", queryset=FocalPoint.objects.public()))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        visible_meetings = Meeting.objects.visible_to(user)
+        context["timeline"] = (
+            Participation.objects.filter(state=self.object, meeting__in=visible_meetings)
+            .select_related("meeting", "meeting__process")
+            .order_by("-meeting__start_date", "meeting__pk")
+        )
+        context["documents"] = documents_with_files(
+            Document.objects.visible_to(user).filter(states=self.object).select_related("meeting"), user
+        ).order_by("-date", "pk")
+        return context
+
 
 class OrganisationListView(ListView):
-    model = Organisation
     template_name = "participants/organisation_list.html"
     context_object_name = "organisations"
+
+    def get_queryset(self):
+        return Organisation.objects.all()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        organisations = by_local_name(context["organisations"])
+        # Consultative processes first: they are the partners a delegate looks for.
+        kinds = sorted(Organisation.Kind.choices, key=lambda choice: choice[0] != Organisation.Kind.PROCESS)
+        context["groups"] = [
+            {"kind": kind, "label": label, "organisations": members}
+            for kind, label in kinds
+            if (members := [organisation for organisation in organisations if organisation.kind == kind])
+        ]
+        return context
 
 
 class OrganisationDetailView(DetailView):
     model = Organisation
     template_name = "participants/organisation_detail.html"
     context_object_name = "organisation"
+    meetings_shown = 20
+
+    def get_queryset(self):
+        return Organisation.objects.select_related("secretariat").prefetch_related("processes_served")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        organisation = self.object
+        user = self.request.user
+        meetings = Meeting.objects.visible_to(user).for_listing()
+        # The latest few; the meeting list, filtered by process, has them all.
+        if organisation.is_process:
+            context["process_meetings"] = meetings.filter(process=organisation)[: self.meetings_shown]
+            context["process_meeting_count"] = meetings.filter(process=organisation).count()
+        context["organised_meetings"] = meetings.filter(organisers=organisation)[: self.meetings_shown]
+        # One participation per organisation and meeting, so this join repeats no meeting.
+        context["attended_meetings"] = meetings.filter(
+            participations__organisation=organisation, participations__present=True
+        )[: self.meetings_shown]
+        context["documents"] = documents_with_files(
+            Document.objects.visible_to(user).filter(organisations=organisation).select_related("meeting"), user
+        ).order_by("-date", "pk")
+        return context

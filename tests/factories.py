@@ -149,3 +149,26 @@ class NewsItemFactory(factory.django.DjangoModelFactory):
     body_ru = "Текст новости."
     body_en = "Text of the news item."
     publication_status = PUBLISHED
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}@example.org")
+    email = factory.LazyAttribute(lambda user: user.username)
+    first_name = "Айгуль"
+    last_name = "Сейткали"
+    password = factory.django.Password("delegate-pass-1")
+
+
+class DelegateFactory(factory.django.DjangoModelFactory):
+    """A delegate who can sign in with the password "delegate-pass-1"."""
+
+    class Meta:
+        model = "accounts.Delegate"
+
+    user = factory.SubFactory(UserFactory)
+    state = factory.SubFactory(StateFactory)
+    position = "Ministry of Labour"

@@ -1,0 +1,82 @@
+"""Delegate accounts and the log of restricted downloads."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from participants.models import State
+
+
+class DelegateQuerySet(models.QuerySet):
+    def for_access(self):
+        """Delegates whose account counts for access: active user, participating state."""
+        return self.filter(
+            user__is_active=True,
+            state__status__in=[State.Status.MEMBER, State.Status.OBSERVER],
+        )
+
+
+class Delegate(models.Model):
+    """A member of a state's delegation: a user account linked to a participating state."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="delegate", verbose_name=_("user account")
+    )
+    state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="delegates", verbose_name=_("state"))
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = DelegateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("delegate")
+        verbose_name_plural = _("delegates")
+        ordering = ["state__name", "user__last_name", "user__username"]
+
+    def __str__(self):
+        name = self.user.get_full_name() or self.user.get_username()
+        return f"{name} ({self.state})"
+
+    def get_absolute_url(self):
+        return self.state.get_absolute_url()
+
+
+class RestrictedDownload(models.Model):
+    """One download of a file that is not for everyone: who, which file, when."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="restricted_downloads",
+        verbose_name=_("user"),
+    )
+    # Copied so the record still says who and what after an account or a file is deleted.
+    username = models.CharField(_("user name"), max_length=150)
+    document_file = models.ForeignKey(
+        "documents.DocumentFile",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="restricted_downloads",
+        verbose_name=_("file"),
+    )
+    file_label = models.CharField(_("file"), max_length=600)
+    audience = models.CharField(_("audience"), max_length=20)
+    state = models.ForeignKey(
+        State,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="restricted_downloads",
+        verbose_name=_("delegate's state"),
+    )
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    downloaded_at = models.DateTimeField(_("downloaded at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("restricted download")
+        verbose_name_plural = _("restricted downloads")
+        ordering = ["-downloaded_at"]
+
+    def __str__(self):
+        return f"{self.username}: {self.file_label}"

@@ -1,0 +1,230 @@
+"""Edit history in the admin: compare two saved versions of an item field by field.
+
+django-reversion records every save made in the admin (and in anything wrapped in
+``reversion.create_revision()``) with who and when, lists them on the history page and
+restores any of them; this adds the missing piece, the differences between two versions,
+including the inline items (files, participations, paragraphs) saved with them.
+"""
+
+import difflib
+
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import NotRegistered, translator
+from reversion.models import Version
+
+
+def _translated_originals(model) -> set[str]:
+    """Names of translated fields whose per-language columns (title_ru, title_en) are shown instead."""
+    try:
+        return set(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return set()
+
+
+def _display(field, value) -> str:
+    if value is None or value == "" or value == []:
+        return ""
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.BooleanField):
+        return str(_("yes") if value else _("no"))
+    if isinstance(field, models.ManyToManyField):
+        related = field.related_model._default_manager.filter(pk__in=value)
+        return ", ".join(sorted(str(obj) for obj in related))
+    if isinstance(field, models.ForeignKey):
+        obj = field.related_model._default_manager.filter(pk=value).first()
+        if obj is None:
+            deleted = _("deleted")
+            return f"#{value} ({deleted})"
+        return str(obj)
+    return str(value)
+
+
+def inline_diff(old: str, new: str):
+    """The new text with deleted words in <del> and inserted words in <ins>, escaped."""
+    old_words, new_words = old.split(" "), new.split(" ")
+    parts = []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            parts.append(escape(" ".join(old_words[a1:a2])))
+            continue
+        if tag in {"delete", "replace"}:
+            parts.append(f"<del>{escape(' '.join(old_words[a1:a2]))}</del>")
+        if tag in {"insert", "replace"}:
+            parts.append(f"<ins>{escape(' '.join(new_words[b1:b2]))}</ins>")
+    return mark_safe(" ".join(parts))  # noqa: S308 - every piece of text above is escaped
+
+
+def field_differences(model, old: dict, new: dict, include_unchanged: bool = False) -> list[dict]:
+    """One row per field: its label, the two values for display and, for text, a word diff."""
+    skipped = _translated_originals(model)
+    rows = []
+    for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
+        if field.primary_key or field.name in skipped or not field.editable:
+            continue
+        key = field.attname if isinstance(field, models.ForeignKey) else field.name
+        old_value, new_value = old.get(key), new.get(key)
+        changed = old_value != new_value
+        if not changed and not include_unchanged:
+            continue
+        old_text, new_text = _display(field, old_value), _display(field, new_value)
+        rows.append(
+            {
+                "name": field.name,
+                "label": field.verbose_name,
+                "old": old_text,
+                "new": new_text,
+                "changed": changed,
+                "diff": inline_diff(old_text, new_text)
+                if changed and isinstance(field, (models.CharField, models.TextField))
+                else None,
+            }
+        )
+    return rows
+
+
+def related_differences(version_a: Version, version_b: Version) -> list[dict]:
+    """Items saved together with the two versions (inlines): added, removed or changed between them."""
+
+    def others(version):
+        return {
+            (other.content_type_id, other.object_id): other
+            for other in version.revision.version_set.select_related("content_type")
+            if not (other.content_type_id == version.content_type_id and other.object_id == version.object_id)
+        }
+
+    before, after = others(version_a), others(version_b)
+    rows = []
+    for key in sorted(before.keys() | after.keys()):
+        old, new = before.get(key), after.get(key)
+        item = new or old
+        model = item.content_type.model_class()
+        label = model._meta.verbose_name if model else item.content_type.model
+        if old is None:
+            rows.append({"kind": label, "item": new.object_repr, "change": _("added")})
+        elif new is None:
+            rows.append({"kind": label, "item": old.object_repr, "change": _("removed")})
+        elif old.serialized_data != new.serialized_data:
+            fields = field_differences(model, old.field_dict, new.field_dict) if model else []
+            rows.append({"kind": label, "item": new.object_repr, "change": _("changed"), "fields": fields})
+    return rows
+
+
+class HistoryCompareMixin:
+    """For a reversion VersionAdmin: pick two versions on the history page and see what changed."""
+
+    object_history_template = "admin/history/object_history.html"
+
+    def get_urls(self):
+        opts = self.model._meta
+        compare = path(
+            "<path:object_id>/history/compare/",
+            self.admin_site.admin_view(self.history_compare_view),
+            name=f"{opts.app_label}_{opts.model_name}_history_compare",
+        )
+        return [compare, *super().get_urls()]
+
+    def _versions(self, obj):
+        return Version.objects.get_for_object(obj).select_related("revision", "revision__user")
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        versions = []
+        if obj is not None:
+            opts = self.model._meta
+            versions = [
+                {
+                    "id": version.pk,
+                    "revision": version.revision,
+                    "url": reverse(
+                        f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
+                        args=(quote(version.object_id), version.pk),
+                    ),
+                }
+                for version in self._versions(obj)
+            ]
+        return super().history_view(request, object_id, {**(extra_context or {}), "versions": versions})
+
+    def history_compare_view(self, request, object_id):
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        versions = self._versions(obj)
+        ids = []
+        for name in ("version_a", "version_b"):
+            value = request.GET.get(name, "")
+            if not value.isdigit():
+                raise Http404
+            ids.append(int(value))
+        version_a = get_object_or_404(versions, pk=min(ids))
+        version_b = get_object_or_404(versions, pk=max(ids))
+        include_unchanged = request.GET.get("all") == "1"
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Differences between two versions of “%(object)s”") % {"object": obj},
+            "opts": opts,
+            "object": obj,
+            "version_a": version_a,
+            "version_b": version_b,
+            "fields": field_differences(self.model, version_a.field_dict, version_b.field_dict, include_unchanged),
+            "related": related_differences(version_a, version_b),
+            "include_unchanged": include_unchanged,
+            "history_url": reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_history", args=(quote(obj.pk),)
+            ),
+            "revert_url": reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
+                args=(quote(obj.pk), version_a.pk),
+            ),
+        }
+        return TemplateResponse(request, "admin/history/compare.html", context)
+
+
+# What is recorded, and what is saved together: the same "follow" as the admin inlines, so a
+# version of a meeting holds its participations and a version of a document its files.
+# Registered here, before the admin classes are built (documents/admin.py and the others import
+# core.admin, which imports this module), so that VersionAdmin's automatic registration, which
+# cannot exclude fields, does not happen first. Data the portal computes (extracted text,
+# counters, checksums) stays out of versions: restoring a version must not roll it back.
+HISTORY = {
+    "participants.State": {"follow": ("focal_points",)},
+    "participants.FocalPoint": {},
+    "participants.Organisation": {},
+    "meetings.Meeting": {"follow": ("participations",)},
+    "meetings.Participation": {},
+    "meetings.OutcomeStatement": {"follow": ("paragraphs",)},
+    "meetings.StatementParagraph": {},
+    "documents.Document": {"follow": ("files",)},
+    "documents.DocumentFile": {
+        "exclude": ("extracted_text", "extraction_status", "extraction_error", "download_count"),
+    },
+    "pages.Page": {},
+    "pages.NewsItem": {},
+    "accounts.Delegate": {},
+}
+
+
+def register_history():
+    from django.apps import apps
+    from reversion import is_registered, register
+
+    for label, options in HISTORY.items():
+        model = apps.get_model(label)
+        if not is_registered(model):
+            register(model, **options)
+
+
+register_history()

