@@ -14,6 +14,11 @@ EDITED_MODELS = {
     "meetings": ["meeting", "participation", "outcomestatement", "statementparagraph"],
     "documents": ["document", "documentfile"],
     "pages": ["page", "newsitem"],
+    "accounts": ["delegate"],
+}
+# Editors read, but never alter, who downloaded restricted files.
+VIEWED_MODELS = {
+    "accounts": ["restricteddownload"],
 }
 
 
@@ -21,6 +26,9 @@ def editor_permissions():
     by_app = Q()
     for app_label, models in EDITED_MODELS.items():
         by_app |= Q(content_type__app_label=app_label, content_type__model__in=models)
+    for app_label, models in VIEWED_MODELS.items():
+        codenames = [f"view_{model}" for model in models]
+        by_app |= Q(content_type__app_label=app_label, codename__in=codenames)
     return Permission.objects.filter(by_app)
 
 

@@ -3,8 +3,10 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from reversion.admin import VersionAdmin
 
 from core.admin import PortalAdmin
+from core.history import HistoryCompareMixin
 from documents.models import Document, DocumentFile, ExtractionStatus
 
 
@@ -88,7 +90,7 @@ class DocumentAdmin(PortalAdmin):
 
 
 @admin.register(DocumentFile)
-class DocumentFileAdmin(admin.ModelAdmin):
+class DocumentFileAdmin(HistoryCompareMixin, VersionAdmin):
     """Every file of the archive, to follow text extraction and downloads; files are added on their document."""
 
     list_display = [

@@ -229,17 +229,14 @@ class DocumentFile(models.Model):
             except OSError:
                 return
             duplicate = (
-                DocumentFile.objects.filter(sha256=self.sha256)
-                .exclude(pk=self.pk)
-                .select_related("document")
-                .first()
+                DocumentFile.objects.filter(sha256=self.sha256).exclude(pk=self.pk).select_related("document").first()
             )
             if duplicate is not None:
                 raise ValidationError({"file": duplicate.duplicate_message()})
 
     def duplicate_message(self):
         return format_html(
-            _("This file is already in the archive: <a href=\"{url}\">{title}</a>, {language} version."),
+            _('This file is already in the archive: <a href="{url}">{title}</a>, {language} version.'),
             url=reverse("admin:documents_document_change", args=[self.document_id]),
             title=self.document.title,
             language=self.get_language_display(),

@@ -10,22 +10,13 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
 
 from accounts.downloads import log_restricted_download
 from core.views import bad_request
 from documents import downloads
 from documents.models import Document, DocumentFile
 from meetings.models import Meeting
-
-
-class DocumentListView(ListView):
-    template_name = "documents/document_list.html"
-    context_object_name = "documents"
-    paginate_by = 25
-
-    def get_queryset(self):
-        return Document.objects.visible_to(self.request.user).for_listing()
 
 
 class DocumentDetailView(DetailView):

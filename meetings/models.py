@@ -38,10 +38,15 @@ class Meeting(Publishable):
         CANCELLED = "cancelled", _("cancelled")
 
     title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("Used in the page address; keep it stable."))
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True, help_text=_("Used in the page address; keep it stable.")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     number = models.PositiveSmallIntegerField(
-        _("number in its series"), null=True, blank=True, help_text=_("For example 3 for the Third Senior Officials Meeting.")
+        _("number in its series"),
+        null=True,
+        blank=True,
+        help_text=_("For example 3 for the Third Senior Officials Meeting."),
     )
     process = models.ForeignKey(
         Organisation,
@@ -54,7 +59,12 @@ class Meeting(Publishable):
     end_date = models.DateField(_("end date"), help_text=_("The same as the start date for a one-day meeting."))
     city = models.CharField(_("city"), max_length=100, blank=True)
     host_country = models.ForeignKey(
-        State, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_meetings", verbose_name=_("host country")
+        State,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hosted_meetings",
+        verbose_name=_("host country"),
     )
     chair = models.CharField(_("chair"), max_length=300, blank=True)
     organisers = models.ManyToManyField(
@@ -77,7 +87,12 @@ class Meeting(Publishable):
     def get_absolute_url(self):
         return reverse("meetings:meeting_detail", args=[self.slug])
 
+    # Addresses under /meetings/ that are pages of their own, not meetings.
+    RESERVED_SLUGS = {"matrix", "calendar"}
+
     def clean(self):
+        if self.slug in self.RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is taken by another page; choose another slug.")})
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
         if self.process_id and self.process.kind != Organisation.Kind.PROCESS:
@@ -102,7 +117,9 @@ class Participation(models.Model):
         ORGANISATION = "organisation", _("international organisation")
         GUEST = "guest", _("guest")
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations", verbose_name=_("meeting"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="participations", verbose_name=_("meeting")
+    )
     state = models.ForeignKey(
         State, on_delete=models.PROTECT, null=True, blank=True, related_name="participations", verbose_name=_("state")
     )
@@ -196,9 +213,9 @@ class StatementParagraph(models.Model):
     def __str__(self):
         return f"{self.statement} §{self.number}"
 
+    def get_absolute_url(self):
+        return self.statement.meeting.get_absolute_url() + f"#{self.anchor}"
+
     @property
     def anchor(self) -> str:
         return f"p{self.number}"
-
-    def get_absolute_url(self):
-        return self.statement.meeting.get_absolute_url() + f"#{self.anchor}"

@@ -33,7 +33,9 @@ class NewsItem(Publishable):
     """A news item about the process or its region."""
 
     title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("Used in the page address; keep it stable."))
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True, help_text=_("Used in the page address; keep it stable.")
+    )
     date = models.DateField(_("date"))
     lead = models.TextField(_("lead"), blank=True, help_text=_("One or two sentences shown in lists and feeds."))
     body = models.TextField(_("text"), blank=True, help_text=_("Plain text; a blank line starts a new paragraph."))

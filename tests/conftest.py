@@ -1,14 +1,8 @@
-import os
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import translation
 
-# Tests run with development defaults unless the environment says otherwise;
-# CI sets DATABASE_URL to PostgreSQL.
-os.environ.setdefault("DEBUG", "1")
-
-import pytest  # noqa: E402
-from django.contrib.auth.models import Group  # noqa: E402
-from django.utils import translation  # noqa: E402
-
-from core.editors import EDITOR_GROUP_NAME  # noqa: E402
+from core.editors import EDITOR_GROUP_NAME
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,8 @@ from django.core.files.base import ContentFile
 from core.models import Publishable
 from documents.models import Document, DocumentFile
 from meetings.models import Meeting, OutcomeStatement, Participation, StatementParagraph
-from participants.models import FocalPoint, Organisation, State
 from pages.models import NewsItem, Page
+from participants.models import FocalPoint, Organisation, State
 
 PUBLISHED = Publishable.PublicationStatus.PUBLISHED
 

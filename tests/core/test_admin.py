@@ -94,14 +94,22 @@ def test_editor_edits_a_meeting_and_the_history_remembers(editor_client):
     assert "editor" in history.text
 
 
-def test_editor_group_may_edit_content_but_not_accounts():
+def test_editor_group_may_edit_content_and_read_the_download_log_but_not_manage_users():
     group = Group.objects.get(name=EDITOR_GROUP_NAME)
     codenames = set(group.permissions.values_list("content_type__app_label", "codename"))
-    for app_label, models in EDITED_MODELS.items():
-        for model in models:
-            for action in ("add", "change", "delete", "view"):
-                assert (app_label, f"{action}_{model}") in codenames
-    assert not {app for app, _codename in codenames} - set(EDITED_MODELS)
+    expected = {
+        (app_label, f"{action}_{model}")
+        for app_label, models in EDITED_MODELS.items()
+        for model in models
+        for action in ("add", "change", "delete", "view")
+    } | {("accounts", "view_restricteddownload")}
+    assert codenames == expected
+    assert not any(app_label == "auth" for app_label, _codename in codenames)
+
+
+def test_editor_reads_the_restricted_download_log(editor_client):
+    response = editor_client.get(reverse("admin:accounts_restricteddownload_changelist"))
+    assert response.status_code == 200
 
 
 def test_editor_cannot_open_user_management(editor_client):

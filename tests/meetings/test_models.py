@@ -81,3 +81,10 @@ def test_each_paragraph_has_its_own_address_on_the_meeting_page():
     paragraph = StatementParagraphFactory(number=7)
     meeting = paragraph.statement.meeting
     assert paragraph.get_absolute_url() == f"/ru/meetings/{meeting.slug}/#p7"
+
+
+def test_a_meeting_cannot_take_the_address_of_the_participation_matrix():
+    meeting = MeetingFactory.build(process=OrganisationFactory(kind="process"), slug="matrix")
+    with pytest.raises(ValidationError) as error:
+        meeting.full_clean()
+    assert list(error.value.message_dict) == ["slug"]

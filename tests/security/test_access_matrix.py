@@ -261,19 +261,7 @@ def test_pages_link_the_delegates_only_file_only_for_those_who_may_download_it(r
     assert (f'href="/en/documents/{pk}/en/"' in content) == (reader in SEES["delegates_file"])
 
 
-# search/views.py listing_files() and search/exports.py export_queryset() prefetch every file of a document,
-# not DocumentFile.objects.downloadable_by(user): the language of a delegates-only file shows. Strict, so
-# that these marks must go when it is fixed.
-FILE_LANGUAGE_LEAK = pytest.mark.xfail(
-    strict=True, reason="document list and exports list the languages of files the reader may not download"
-)
-READERS_WITH_LEAK = [
-    pytest.param(reader, marks=FILE_LANGUAGE_LEAK) if reader not in SEES["delegates_file"] else reader
-    for reader in READERS
-]
-
-
-@pytest.mark.parametrize("reader", READERS_WITH_LEAK)
+@pytest.mark.parametrize("reader", READERS)
 def test_document_list_shows_the_delegates_only_file_language_only_to_those_who_may_download_it(reader_client, reader):
     client = reader_client(reader)
 
@@ -339,7 +327,7 @@ def test_staff_preview_of_a_draft_carries_the_draft_banner(reader_client, world)
     assert 'class="draft-banner"' in content
 
 
-@pytest.mark.parametrize("reader", READERS_WITH_LEAK)
+@pytest.mark.parametrize("reader", READERS)
 def test_export_lists_the_delegates_only_file_language_only_to_those_who_may_download_it(reader_client, reader):
     client = reader_client(reader)
 

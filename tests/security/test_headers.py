@@ -5,10 +5,6 @@ from tests.factories import DocumentFactory, ParticipationFactory
 
 pytestmark = pytest.mark.django_db
 
-# templates/meetings/matrix.html sets style="max-width: …" on its SVG, which the policy blocks;
-# a width attribute or a CSS class does the same. Strict: remove this mark once it is fixed.
-INLINE_STYLE_IN_MATRIX = pytest.mark.xfail(strict=True, reason="inline style attribute on the matrix picture")
-
 POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
@@ -48,7 +44,7 @@ def test_hsts_is_sent_over_https_in_production(client, settings):
     [
         "/ru/",
         "/en/meetings/",
-        pytest.param("/en/meetings/matrix/", marks=INLINE_STYLE_IN_MATRIX),
+        "/en/meetings/matrix/",
         "/en/documents/",
         "/en/states/",
         "/en/news/",

@@ -2,13 +2,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from core.demo import load_demo
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = (
         "Load bilingual demonstration content drawn from the seed documents: states, organisations, meetings "
         "with their participants, an outcome statement, documents, pages and news. Safe to run again."
     )
@@ -17,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--seeds-dir",
             type=Path,
-            help=gettext_lazy("Folder with the seed documents (default: the SEEDS_DIR setting)."),
+            help="Folder with the seed documents (default: the SEEDS_DIR setting).",
         )
 
     def handle(self, *args, **options):

@@ -1,21 +1,20 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from meetings.statement_import import StatementImportError, import_statement_file
 
 
 class Command(BaseCommand):
-    help = gettext_lazy(
+    help = (
         "Import a meeting's outcome statement in one language from a text file of numbered paragraphs "
         "(as extracted from its PDF). The other language version is left as it is."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help=gettext_lazy("Text file, UTF-8 or Windows-1251."))
-        parser.add_argument("--meeting", required=True, help=gettext_lazy("Slug of the meeting."))
-        parser.add_argument("--language", required=True, help=gettext_lazy("Language of the file: ru or en."))
-        parser.add_argument("--title", help=gettext_lazy("Title of the statement in this language (optional)."))
+        parser.add_argument("file", help="Text file, UTF-8 or Windows-1251.")
+        parser.add_argument("--meeting", required=True, help="Slug of the meeting.")
+        parser.add_argument("--language", required=True, help="Language of the file: ru or en.")
+        parser.add_argument("--title", help="Title of the statement in this language (optional).")
 
     def handle(self, *args, **options):
         try:

@@ -1,0 +1,11 @@
+"""Settings for the test suite: the development defaults, whatever the shell has set.
+
+Django runs tests with DEBUG off anyway; DEBUG=1 here only spares tests the
+production requirement of a SECRET_KEY.
+"""
+
+import os
+
+os.environ.setdefault("DEBUG", "1")
+
+from almaty_portal.settings import *  # noqa: E402,F403
