@@ -87,3 +87,16 @@ def test_search_page_queries_stay_bounded_with_many_matches(client, django_asser
     assert len(response.context["documents"]) == 10
     # Each document's factory made a meeting titled "Совещание N", which does not match.
     assert response.context["others"]["meetings"] == []
+
+
+@pytest.mark.parametrize("query", ['"', "-", ":*&|!(", "a OR", "OR b", "б" * 200])
+def test_odd_queries_answer_without_error(client, query):
+    DocumentFactory(title_ru="Доклад о беженцах")
+
+    assert client.get(search_url(), {"q": query}).status_code == 200
+    assert client.get("/ru/documents/", {"q": query}).status_code == 200
+
+
+def test_a_nul_character_in_the_query_gets_a_400(client):
+    assert client.get(search_url(), {"q": "беженцы\x00"}).status_code == 400
+    assert client.get("/ru/documents/", {"q": "беженцы\x00"}).status_code == 400
