@@ -126,6 +126,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "ru"
 LANGUAGES = [("ru", _("Russian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["almaty_portal.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ru"
 # A text missing in the reader's language falls back to the other one; templates
 # mark such text as being in the other language (core.templatetags.portal).

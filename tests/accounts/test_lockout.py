@@ -40,7 +40,7 @@ def test_locked_account_stays_locked_even_with_the_right_password(client):
     assert "_auth_user_id" not in client.session
 
 
-def test_lockout_page_is_in_russian_on_a_russian_address(client, russian_catalogue):
+def test_lockout_page_is_in_russian_on_a_russian_address(client):
     fail(client, sign_in_url("ru"), "aigul@example.org", 4)
 
     response = fail(client, sign_in_url("ru"), "aigul@example.org", 1)

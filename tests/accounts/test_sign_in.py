@@ -16,9 +16,7 @@ def url(name, language="ru"):
     ("language", "heading", "button"),
     [("ru", "<h1>Вход</h1>", "Войти</button>"), ("en", "<h1>Sign in</h1>", "Sign in</button>")],
 )
-def test_sign_in_page_is_in_the_language_of_the_address(client, request, language, heading, button):
-    if language == "ru":
-        request.getfixturevalue("russian_catalogue")
+def test_sign_in_page_is_in_the_language_of_the_address(client, language, heading, button):
     response = client.get(url("accounts:login", language))
 
     assert response.status_code == 200
@@ -58,9 +56,7 @@ def test_sign_in_follows_a_local_next_address_only(client):
         ("en", "The user name or password is not correct."),
     ],
 )
-def test_wrong_password_is_refused_with_a_message_in_the_reader_language(client, request, language, message):
-    if language == "ru":
-        request.getfixturevalue("russian_catalogue")
+def test_wrong_password_is_refused_with_a_message_in_the_reader_language(client, language, message):
     DelegateFactory(user__username="aigul@example.org")
 
     response = client.post(url("accounts:login", language), {"username": "aigul@example.org", "password": "wrong"})

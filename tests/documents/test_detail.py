@@ -78,7 +78,7 @@ def test_the_citation_names_title_process_meeting_date_and_permalink(client, doc
     assert response.context["permalink"] == permalink
     citation = response.text.split('<p class="citation-text">')[1].split("</p>")[0]
     assert citation == (
-        "“Outcome statement”. Almaty Process, Third Senior Officials Meeting, Nov. 2, 2016. "
+        "“Outcome statement”. Almaty Process, Third Senior Officials Meeting, 2 November 2016. "
         f'<a href="{permalink}">{permalink}</a>'
     )
 

@@ -57,7 +57,7 @@ def test_document_summary_only_in_english_is_marked_in_the_russian_feed(client):
 
     channel = ET.fromstring(client.get("/ru/documents/feed/rss/").content).find("channel")
 
-    assert channel.find("item").findtext("description") == "Available in English only. A report on mixed migration."
+    assert channel.find("item").findtext("description") == "Имеется только на английском языке. A report on mixed migration."
 
 
 def test_document_feed_leaves_out_drafts_restricted_and_scheduled_documents(client):

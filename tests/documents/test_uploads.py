@@ -67,7 +67,8 @@ def test_an_empty_file_is_refused_by_the_upload_rules():
     document_file = DocumentFile(file=samples.upload("empty.txt", b""))
     with translation.override("en"), pytest.raises(ValidationError) as raised:
         validate_document_file(document_file.file)
-    assert raised.value.messages == ["The file is empty."]
+    with translation.override("en"):
+        assert raised.value.messages == ["The file is empty."]
 
 
 def test_a_file_over_the_size_limit_is_refused(editor_client, settings):

@@ -53,7 +53,7 @@ def test_rate_limits_can_be_switched_off(client, settings):
     assert statuses == {200}
 
 
-def test_the_429_page_is_in_russian_on_a_russian_address(client, settings, russian_catalogue):
+def test_the_429_page_is_in_russian_on_a_russian_address(client, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "0/m"}
 
     response = client.get("/ru/search/?q=a")
