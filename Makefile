@@ -17,6 +17,9 @@ install: $(BIN)/python
 
 install-dev: $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@# axe-core for the accessibility browser tests; without npm those tests are skipped.
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	else echo "npm not installed: accessibility browser tests will be skipped"; fi
 
 # Compiled catalogues are committed, so msgfmt (gettext) is needed only to rebuild them.
 messages:

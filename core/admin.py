@@ -54,3 +54,8 @@ class PortalAdmin(HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
             ],
         }
         return super().changelist_view(request, extra_context)
+
+
+admin.site.site_header = _("Almaty Process: secretariat")
+admin.site.site_title = _("Almaty Process secretariat")
+admin.site.index_title = _("Archive of the process")
