@@ -5,8 +5,9 @@
     .venv/bin/python bench/search_bench.py generate --documents 100000 --meetings 2000
     .venv/bin/python bench/search_bench.py measure
 
-Searches go through the code the document list uses (DocumentFilter, find_documents, the
-paginator's count and first page, snippets); facets through search.facets.document_facets.
+Searches go through the code the document list uses for an anonymous reader (DocumentFilter,
+find_documents, search.ranking's count and first page from the search index, the page's documents,
+snippets); facets through search.facets.document_facets.
 """
 
 import argparse
@@ -40,6 +41,7 @@ from search.facets import document_facets  # noqa: E402
 from search.indexing import rebuild_index  # noqa: E402
 from search.models import SearchEntry  # noqa: E402
 from search.pagination import CountingPaginator  # noqa: E402
+from search.ranking import public_ranking  # noqa: E402
 from search.views import find_documents, listing_files, with_snippets  # noqa: E402
 
 PUBLISHED = Publishable.PublicationStatus.PUBLISHED
@@ -282,8 +284,8 @@ def one_search(params):
     filterset = DocumentFilter(params, queryset=Document.objects.visible_to(AnonymousUser()))
     assert filterset.is_valid(), filterset.errors
     documents, snippets = find_documents(filterset)
-    documents = documents.select_related("meeting").prefetch_related(listing_files(AnonymousUser()))
-    page = CountingPaginator(documents, 25).page(1)
+    items = filterset.queryset.select_related("meeting").prefetch_related(listing_files(AnonymousUser()))
+    page = CountingPaginator(documents, 25, ranking=public_ranking(filterset), items=items).page(1)
     shown = with_snippets(page.object_list, snippets)
     return filterset, page.paginator.count, shown
 
@@ -310,7 +312,13 @@ def measure(repeats: int) -> None:
         f"search: median {statistics.median(search_times):.1f} ms, p95 {percentile(search_times, 0.95):.1f} ms "
         f"over {len(search_times)} searches"
     )
-    facet_cases = [{}, {"q": "беженцев"}, {"q": "refugees"}, {"kind": "report", "year": "2015"}]
+    facet_cases = [
+        {},
+        {"q": "беженцев"},
+        {"q": "refugees"},
+        {"q": "regional cooperation"},
+        {"kind": "report", "year": "2015"},
+    ]
     for case in facet_cases:
         params = QueryDict(mutable=True)
         for key, value in case.items():

@@ -16,6 +16,7 @@ from documents.filters import downloadable_files, visible_meetings
 from documents.models import Document, DocumentFile
 from meetings.models import Meeting
 from participants.models import Organisation, State
+from search.ranking import public_matches
 
 # Meetings, states and organisations can be many; the most frequent are shown (chosen ones first).
 TOP = 12
@@ -129,12 +130,68 @@ def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _shared_counts(queryset, names: list[str], request) -> dict[str, list[FacetOption]]:
+# How the facets over linked rows (states, organisations, file languages) count: by joining each
+# link to the matching documents, or by difference (see _counted), or whichever suits the number
+# of matches (decided inside the statement, once the matches are known).
+DIRECT, DIFFERENCE, EITHER = "direct", "difference", "either"
+
+
+def _counted(key: str, links: str, strategy: str) -> str:
+    """Rows (key, n): how many of `links` (a table or subquery with document_id) belong to base.
+
+    By difference: every link less the links of the documents not in base (`hidden`), two counts
+    without a join; cheaper when base is most of the archive (the unfiltered list, a broad query).
+    """
+    direct = f"SELECT l.{key}, COUNT(*) AS n FROM base JOIN {links} l ON l.document_id = base.pk GROUP BY l.{key}"
+    difference = (
+        f"SELECT {key}, CAST(SUM(n) AS bigint) AS n FROM ("
+        f"SELECT l.{key}, COUNT(*) AS n FROM {links} l GROUP BY l.{key} UNION ALL "
+        # `hidden` is one array: the planner then expects few ids and looks them up in the
+        # document_id index (a row set of unknown size would be planned as half the archive).
+        f"SELECT l.{key}, -COUNT(*) FROM {links} l "
+        f"WHERE l.document_id = ANY(CAST((SELECT ids FROM hidden) AS bigint[])) GROUP BY l.{key}"
+        f") parts GROUP BY {key} HAVING SUM(n) > 0"
+    )
+    if strategy == DIRECT:
+        return direct
+    if strategy == DIFFERENCE:
+        return difference
+    # The condition is evaluated once; the branch it rules out is never run (nor `hidden` built).
+    return (
+        f"SELECT * FROM ({direct}) d WHERE NOT (SELECT most FROM size) "
+        f"UNION ALL SELECT * FROM ({difference}) f WHERE (SELECT most FROM size)"
+    )
+
+
+def _placeholders(strategy: str) -> int:
+    """How many times _counted() repeats `links` (and so its parameters)."""
+    return {DIRECT: 1, DIFFERENCE: 2, EITHER: 3}[strategy]
+
+
+def _linked_sql(name: str, model, links: str, key: str, strategy: str) -> str:
+    # Counting by id first and naming the few groups afterwards keeps the names out of the aggregates.
+    return (
+        f"SELECT '{name}', t.{_column(model, 'slug')}, t.{_column(model, 'name_ru')}, t.{_column(model, 'name_en')}, "
+        f"c.n FROM ({_counted(key, links, strategy)}) c JOIN {_table(model)} t ON t.id = c.{key} "
+        f"ORDER BY 5 DESC, 2 LIMIT {TOP}"
+    )
+
+
+def _language_sql(files: str, strategy: str) -> str:
+    return (
+        f"SELECT 'language', c.language, NULL::text, NULL::text, c.n FROM ({_counted('language', files, strategy)}) c"
+    )
+
+
+def _shared_counts(queryset, names: list[str], request, strategy: str = DIRECT) -> dict[str, list[FacetOption]]:
     """PostgreSQL: several facets over the same documents in one statement, the documents found once.
 
     Each facet would otherwise repeat the whole search (the GIN scan and the visibility checks).
+    `strategy` says how the linked facets count (see _counted).
     """
-    base_sql, base_params = queryset.order_by().values_list("pk", "kind", "date", "meeting_id").query.sql_with_params()
+    if queryset.model is Document:
+        queryset = queryset.values_list("pk", "kind", "date", "meeting_id")
+    base_sql, base_params = queryset.order_by().query.sql_with_params()
     meetings_sql, meetings_params = visible_meetings(request).order_by().values("pk").query.sql_with_params()
     files = downloadable_files(request).order_by().values("document_id", "language")
     files_sql, files_params = files.query.sql_with_params()
@@ -146,32 +203,35 @@ def _shared_counts(queryset, names: list[str], request) -> dict[str, list[FacetO
             "FROM base GROUP BY 2",
             [],
         ),
+        # Counting by id first and naming the few groups afterwards keeps the name columns out of
+        # the aggregates (the matching documents are unique, so a join counts each one once).
         "meeting": (
             f"SELECT 'meeting', m.{_column(Meeting, 'slug')}, m.{_column(Meeting, 'title_ru')}, "
-            f"m.{_column(Meeting, 'title_en')}, COUNT(*) FROM base JOIN {_table(Meeting)} m ON m.id = base.meeting_id "
-            f"WHERE m.id IN ({meetings_sql}) GROUP BY m.id ORDER BY 5 DESC, 2 LIMIT {TOP}",
+            f"m.{_column(Meeting, 'title_en')}, c.n FROM (SELECT meeting_id, COUNT(*) AS n FROM base "
+            f"WHERE meeting_id IS NOT NULL GROUP BY meeting_id) c JOIN {_table(Meeting)} m ON m.id = c.meeting_id "
+            f"WHERE m.id IN ({meetings_sql}) ORDER BY 5 DESC, 2 LIMIT {TOP}",
             list(meetings_params),
         ),
-        "state": (
-            f"SELECT 'state', s.{_column(State, 'slug')}, s.{_column(State, 'name_ru')}, "
-            f"s.{_column(State, 'name_en')}, COUNT(*) FROM base JOIN {_table(states)} l ON l.document_id = base.pk "
-            f"JOIN {_table(State)} s ON s.id = l.state_id GROUP BY s.id ORDER BY 5 DESC, 2 LIMIT {TOP}",
-            [],
-        ),
+        "state": (_linked_sql("state", State, _table(states), "state_id", strategy), []),
         "organisation": (
-            f"SELECT 'organisation', o.{_column(Organisation, 'slug')}, o.{_column(Organisation, 'name_ru')}, "
-            f"o.{_column(Organisation, 'name_en')}, COUNT(*) FROM base JOIN {_table(organisations)} l "
-            f"ON l.document_id = base.pk JOIN {_table(Organisation)} o ON o.id = l.organisation_id "
-            f"GROUP BY o.id ORDER BY 5 DESC, 2 LIMIT {TOP}",
+            _linked_sql("organisation", Organisation, _table(organisations), "organisation_id", strategy),
             [],
         ),
         "language": (
-            f"SELECT 'language', f.language, NULL::text, NULL::text, COUNT(*) FROM base "
-            f"JOIN ({files_sql}) f ON f.document_id = base.pk GROUP BY f.language",
-            list(files_params),
+            _language_sql(f"({files_sql})", strategy),
+            list(files_params) * _placeholders(strategy),
         ),
     }
-    sql = f"WITH base AS MATERIALIZED ({base_sql}) " + " UNION ALL ".join(f"({branches[name][0]})" for name in names)
+    ctes = f"WITH base AS MATERIALIZED ({base_sql})"
+    if strategy == EITHER:
+        everything = f"(SELECT COUNT(*) FROM {_table(Document)})"
+        ctes += f", size AS MATERIALIZED (SELECT COUNT(*) * 2 > {everything} AS most FROM base)"
+    if strategy != DIRECT:
+        ctes += (
+            f", hidden AS MATERIALIZED (SELECT array_agg(d.id) AS ids FROM {_table(Document)} d "
+            "WHERE NOT EXISTS (SELECT 1 FROM base WHERE base.pk = d.id))"
+        )
+    sql = f"{ctes} " + " UNION ALL ".join(f"({branches[name][0]})" for name in names)
     params = [*base_params]
     for name in names:
         params += branches[name][1]
@@ -208,7 +268,14 @@ def document_facets(filterset, params) -> list[Facet]:
     shared_names = [name for name, values in chosen_values.items() if not values]
     shared = {}
     if connection.vendor == "postgresql" and len(shared_names) > 1:
-        shared = _shared_counts(filterset.qs, shared_names, filterset.request)
+        # A public reader's search is found in the search index alone (see search.ranking).
+        matches = public_matches(filterset)
+        base = filterset.qs if matches is None else matches.values_list("pk", "kind", "date", "meeting_id")
+        if not any(bool(value) for value in filterset.form.cleaned_data.values()):
+            strategy = DIFFERENCE  # the list as first opened: nearly the whole archive
+        else:
+            strategy = EITHER if filterset.query else DIRECT
+        shared = _shared_counts(base, shared_names, filterset.request, strategy)
     facets = []
     for name, label, count in FACETS:
         chosen = chosen_values[name]

@@ -46,6 +46,11 @@ def searchable_files():
     return DocumentFile.objects.filter(audience=Audience.PUBLIC).exclude(extracted_text="").order_by("language")
 
 
+# Copied from the document so that anonymous searches need no join (see SearchEntry).
+COPIED_FIELDS = ("publication_status", "publish_at", "audience", "kind", "date", "meeting_id")
+DOCUMENT_FIELDS = ("title_ru", "title_en", "summary_ru", "summary_en", *COPIED_FIELDS)
+
+
 def entry_fields(document: Document, files) -> dict:
     title = "\n".join(part for part in (document.title_ru, document.title_en) if part)
     summary = "\n\n".join(part for part in (document.summary_ru, document.summary_en) if part)
@@ -58,6 +63,7 @@ def entry_fields(document: Document, files) -> dict:
         "body": body.translate(_MARKERS),
         "title_stems": "",
         "stems": "",
+        **{name: getattr(document, name) for name in COPIED_FIELDS},
     }
     if not uses_postgresql():
         fields["title_stems"] = stem_string(fields["title"])
@@ -68,7 +74,7 @@ def entry_fields(document: Document, files) -> dict:
 def index_document(document, create: bool = True) -> None:
     """Bring one document's entry up to date; `document` is a Document or its primary key."""
     pk = document.pk if isinstance(document, Document) else document
-    document = Document.objects.filter(pk=pk).only("title_ru", "title_en", "summary_ru", "summary_en").first()
+    document = Document.objects.filter(pk=pk).only(*DOCUMENT_FIELDS).first()
     if document is None:
         return
     fields = entry_fields(document, searchable_files().filter(document_id=pk).only("extracted_text"))
@@ -83,7 +89,7 @@ def index_document(document, create: bool = True) -> None:
 def rebuild_index(queryset=None, batch_size: int = 1000, progress=None) -> int:
     """Rebuild the entries of `queryset` (all documents by default) in batches; returns how many."""
     queryset = (queryset if queryset is not None else Document.objects.all()).order_by("pk")
-    queryset = queryset.only("title_ru", "title_en", "summary_ru", "summary_en").prefetch_related(
+    queryset = queryset.only(*DOCUMENT_FIELDS).prefetch_related(
         Prefetch("files", queryset=searchable_files().only("document_id", "extracted_text"), to_attr="indexed_files")
     )
     done = 0
@@ -97,7 +103,7 @@ def rebuild_index(queryset=None, batch_size: int = 1000, progress=None) -> int:
             entries,
             update_conflicts=True,
             unique_fields=["document"],
-            update_fields=["title", "summary", "body", "title_stems", "stems"],
+            update_fields=["title", "summary", "body", "title_stems", "stems", *COPIED_FIELDS],
         )
         ids = [doc.pk for doc in batch]
         if uses_postgresql():

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from documents.models import Document
+from meetings.models import Meeting
 
 
 class SearchEntry(models.Model):
@@ -16,6 +17,12 @@ class SearchEntry(models.Model):
     full-text vector (title A, summary B, text C) that decides what matches, and `rank_vector`
     the title and summary part that orders the matches; elsewhere `stems` and `title_stems`
     hold Snowball stems between spaces.
+
+    The document's own visibility and list fields (publication, audience, kind, date, meeting) are
+    copied here too, so that an anonymous search can match, count and rank in this table alone
+    (see search.ranking). They are refreshed with the texts on every save of the document; the
+    page shown is still read through Document.objects.visible_to(), so a stale copy could at worst
+    miscount, never show a hidden document.
     """
 
     document = models.OneToOneField(
@@ -34,6 +41,22 @@ class SearchEntry(models.Model):
     # Title and summary only: small enough to rank tens of thousands of matches quickly,
     # where ranking on the whole text would read every matching file's text from disk.
     rank_vector = SearchVectorField(_("ranking vector"), null=True, blank=True)
+    publication_status = models.CharField(_("publication status"), max_length=20, blank=True)
+    publish_at = models.DateTimeField(_("publish from"), null=True, blank=True)
+    audience = models.CharField(_("who may see it"), max_length=20, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    # No constraint or reverse accessor: a copy of Document.meeting, which already protects the meeting.
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("meeting"),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

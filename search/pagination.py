@@ -2,6 +2,7 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Window
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,7 +11,30 @@ class CountingPaginator(Paginator):
 
     A search matching most of the archive then ranks and counts its matches once, reading only ids
     and ranks; the page's documents are fetched afterwards by primary key.
+
+    With `ranking` (a search.backends.postgres.RankedEntries) the ids and the total come from the
+    search index alone. The page's documents are read by id from `items` (default: `object_list`),
+    the reader's visible documents: repeating the search's match only to read 25 ids by primary key
+    made PostgreSQL walk every match again. Nothing the reader may not see can be shown either way.
     """
+
+    def __init__(self, object_list, per_page, *args, ranking=None, items=None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.ranking = ranking
+        self.items = object_list if items is None else items
+
+    @cached_property
+    def count(self):
+        return self.ranking.count() if self.ranking is not None else super().count
+
+    def _rows(self, bottom: int) -> list:
+        if self.ranking is not None:
+            return self.ranking.rows(bottom, self.per_page)
+        return list(
+            self.object_list.annotate(total_matches=Window(Count("*"))).values_list("pk", "total_matches")[
+                bottom : bottom + self.per_page
+            ]
+        )
 
     def page(self, number):
         try:
@@ -20,15 +44,11 @@ class CountingPaginator(Paginator):
         if number < 1:
             raise EmptyPage(_("That page number is less than 1"))
         bottom = (number - 1) * self.per_page
-        rows = list(
-            self.object_list.annotate(total_matches=Window(Count("*"))).values_list("pk", "total_matches")[
-                bottom : bottom + self.per_page
-            ]
-        )
+        rows = self._rows(bottom)
         if rows:
             self.__dict__["count"] = rows[0][1]
         else:
             number = self.validate_number(number)
         ids = [pk for pk, _total in rows]
-        found = {item.pk: item for item in self.object_list.filter(pk__in=ids)} if ids else {}
+        found = {item.pk: item for item in self.items.filter(pk__in=ids)} if ids else {}
         return self._get_page([found[pk] for pk in ids if pk in found], number, self)

@@ -19,6 +19,7 @@ from search.exports import csv_lines, json_chunks
 from search.facets import document_facets
 from search.others import search_other_content
 from search.pagination import CountingPaginator
+from search.ranking import public_ranking, public_search_ranking
 
 DOCUMENTS_ON_SEARCH_PAGE = 10
 
@@ -56,9 +57,26 @@ class DocumentListView(FilteredListView):
     def get_base_queryset(self):
         return Document.objects.visible_to(self.request.user)
 
+    def listing(self, documents):
+        return documents.select_related("meeting").prefetch_related(listing_files(self.request.user))
+
     def get_queryset(self):
         documents, self.snippets = find_documents(self.filterset)
-        return documents.select_related("meeting").prefetch_related(listing_files(self.request.user))
+        # Public readers' matches are counted and ranked in the search index alone (search.ranking).
+        self.ranking = public_ranking(self.filterset)
+        return self.listing(documents)
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        # The page's documents are read by id from the reader's visible documents (see CountingPaginator).
+        return super().get_paginator(
+            queryset,
+            per_page,
+            orphans,
+            allow_empty_first_page,
+            ranking=self.ranking,
+            items=self.listing(self.filterset.queryset),
+            **kwargs,
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -123,9 +141,11 @@ def search(request):
     query = form.cleaned_data["q"]
     context = {"form": form, "query": query}
     if query:
-        found, snippets = search_documents(Document.objects.visible_to(request.user), query)
-        found = found.select_related("meeting").prefetch_related(listing_files(request.user))
-        page = CountingPaginator(found, DOCUMENTS_ON_SEARCH_PAGE).page(1)
+        visible = Document.objects.visible_to(request.user)
+        found, snippets = search_documents(visible, query)
+        items = visible.select_related("meeting").prefetch_related(listing_files(request.user))
+        ranking = public_search_ranking(query, request.user)
+        page = CountingPaginator(found, DOCUMENTS_ON_SEARCH_PAGE, ranking=ranking, items=items).page(1)
         context.update(
             documents=with_snippets(page.object_list, snippets),
             document_count=page.paginator.count,

@@ -1,0 +1,70 @@
+"""Searches for the public reader answered from search_searchentry alone (PostgreSQL).
+
+A search that matches most of the archive spends its time joining every match to its document
+and meeting to check who may see it. For readers who see only public documents (anonymous
+visitors and accounts that are neither staff nor delegates) the same rule is checked on the copies
+kept in SearchEntry, so matching, counting and ranking touch one table. Staff and delegates, whose
+rules depend on meetings' participants, keep the join through Document.objects.visible_to().
+
+The documents shown are still read through the reader's Document queryset (see
+search.pagination.CountingPaginator), so a stale copy could at worst miscount, never show a
+hidden document.
+"""
+
+from django.db import connection
+from django.db.models import Q
+
+from core import access
+from documents.filters import reader
+from meetings.models import Meeting
+from search.backends import postgres
+from search.models import SearchEntry
+
+
+def sees_public_only(user) -> bool:
+    """Whether core.access.document_q(user) is the public rule: published, public, of a published meeting."""
+    return not access.is_staff(user) and access.delegate_state_id(user) is None
+
+
+def public_entry_q() -> Q:
+    """core.access.document_q() for a public reader, on SearchEntry's copies of the document's fields."""
+    published_meetings = Meeting.objects.filter(access.published_q()).values("pk")
+    return (
+        access.published_q()
+        & Q(audience=access.PUBLIC)
+        & (Q(meeting__isnull=True) | Q(meeting_id__in=published_meetings))
+    )
+
+
+def _other_filters(filterset) -> bool:
+    # An unused meeting/state filter cleans to an empty queryset, falsy like the other empty values.
+    return any(bool(value) for name, value in filterset.form.cleaned_data.items() if name != "q")
+
+
+def public_matches(filterset):
+    """The entries of a valid DocumentFilter's documents, or None when that needs the join.
+
+    Only for a query, on PostgreSQL, for a reader who sees public documents only. Other filters
+    (kind, year, states…) are applied through the documents they leave: rarer, and narrower.
+    """
+    query = filterset.query
+    if not query or connection.vendor != "postgresql" or not sees_public_only(reader(filterset.request)):
+        return None
+    entries = SearchEntry.objects.filter(public_entry_q(), vector=postgres.web_query(query))
+    if _other_filters(filterset):
+        entries = entries.filter(document_id__in=filterset.queryset_without("q").order_by().values("pk"))
+    return entries
+
+
+def public_ranking(filterset):
+    """public_matches() in the order of search.backends.order_by_relevance(), or None."""
+    entries = public_matches(filterset)
+    return None if entries is None else postgres.rank_entries(entries, filterset.query)
+
+
+def public_search_ranking(query: str, user):
+    """The ranking for the site-wide search box (no other filters), or None."""
+    if not query or connection.vendor != "postgresql" or not sees_public_only(user):
+        return None
+    entries = SearchEntry.objects.filter(public_entry_q(), vector=postgres.web_query(query))
+    return postgres.rank_entries(entries, query)
