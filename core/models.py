@@ -1,20 +1,19 @@
 """Behaviour shared by the portal's content models."""
 
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.access import is_staff, published_q
 
 
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """Items the public may see: published, and not scheduled for later."""
-        return self.filter(publication_status=Publishable.PublicationStatus.PUBLISHED).filter(
-            Q(publish_at__isnull=True) | Q(publish_at__lte=timezone.now())
-        )
+        return self.filter(published_q())
 
     def visible_to(self, user):
-        if user.is_active and user.is_staff:
+        if is_staff(user):
             return self
         return self.published()
 
