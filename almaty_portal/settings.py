@@ -112,6 +112,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Rate limits and sign-in lockouts count in the cache: share it between workers in production
+# (e.g. CACHE_BACKEND=django.core.cache.backends.db.DatabaseCache, CACHE_LOCATION=portal_cache).
+CACHES = {
+    "default": {
+        "BACKEND": env("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": env("CACHE_LOCATION", ""),
+    }
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
