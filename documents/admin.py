@@ -107,21 +107,6 @@ class DocumentFileAdmin(HistoryCompareMixin, VersionAdmin):
     list_select_related = ["document"]
     search_fields = ["document__title_ru", "document__title_en", "original_name", "sha256"]
     autocomplete_fields = ["document"]
-    fields = [
-        "document",
-        "language",
-        "file",
-        "audience",
-        "original_name",
-        "size",
-        "content_type",
-        "page_count",
-        "sha256",
-        "extraction_status",
-        "extraction_error",
-        "download_count",
-        "uploaded_at",
-    ]
     readonly_fields = [
         "original_name",
         "size",
@@ -133,6 +118,7 @@ class DocumentFileAdmin(HistoryCompareMixin, VersionAdmin):
         "download_count",
         "uploaded_at",
     ]
+    fields = ["document", "language", "file", "audience", *readonly_fields]
     actions = ["retry_text_extraction"]
 
     @admin.action(description=_("Retry text extraction"))
