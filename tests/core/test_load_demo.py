@@ -14,10 +14,7 @@ from pages.models import NewsItem, Page
 from participants.models import FocalPoint, Organisation, State
 
 SEEDS = settings.BASE_DIR.parent / "shared" / "seeds"
-needs_seeds = pytest.mark.skipif(
-    not (SEEDS / "001_f5bf1f298d79ffb4.txt").is_file(),
-    reason=f"the seed documents are not at {SEEDS} (shared/ is not beside the checkout)",
-)
+needs_seeds = pytest.mark.usefixtures("seeds_dir")
 PUBLISHED = Publishable.PublicationStatus.PUBLISHED
 
 

@@ -36,11 +36,8 @@ def stored_files() -> list[Path]:
 
 
 @pytest.fixture
-def seeds():
-    folder = Path(settings.SEEDS_DIR)
-    if not any(folder.glob("*.txt")):
-        pytest.skip("the seed documents are not beside this checkout")
-    return folder
+def seeds(seeds_dir):
+    return seeds_dir
 
 
 def test_the_seed_documents_import_with_their_text(seeds, django_capture_on_commit_callbacks):

@@ -8,10 +8,7 @@ from meetings.statement_import import StatementImportError, decode_text, parse_n
 from tests.factories import MeetingFactory, OutcomeStatementFactory, StatementParagraphFactory
 
 SEED_001 = settings.BASE_DIR.parent / "shared" / "seeds" / "001_f5bf1f298d79ffb4.txt"
-needs_seed = pytest.mark.skipif(
-    not SEED_001.is_file(),
-    reason=f"the seed outcome statement is not at {SEED_001} (shared/ is not beside the checkout)",
-)
+needs_seed = pytest.mark.usefixtures("seeds_dir")
 
 ENGLISH = "1. The participants met.\n2. They agreed.\n"
 
