@@ -56,17 +56,31 @@ class MeetingDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         meeting = self.object
         statement = getattr(meeting, "outcome_statement", None)
+        paragraphs = list(statement.paragraphs.all()) if statement else []
         user = self.request.user
         context.update(
             {
                 "draft_object": meeting,
                 "participant_groups": participant_groups(meeting.participations.all()),
                 "statement": statement,
-                "paragraphs": list(statement.paragraphs.all()) if statement else [],
+                "paragraphs": paragraphs,
+                "statement_only_in": language_of_whole_fallback(paragraphs, "text"),
                 "documents": documents_with_files(Document.objects.visible_to(user).filter(meeting=meeting), user),
             }
         )
         return context
+
+
+def language_of_whole_fallback(objects, field) -> str | None:
+    """The other language, when every object has this field only in that one language.
+
+    A statement wholly in Russian then says so once, not beside each of its paragraphs.
+    """
+    texts = [localized(obj, field) for obj in objects]
+    languages = {text.language for text in texts}
+    if texts and all(text.is_fallback for text in texts) and len(languages) == 1:
+        return languages.pop()
+    return None
 
 
 def matrix_picture(states, rows) -> dict:

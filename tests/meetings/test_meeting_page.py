@@ -101,7 +101,8 @@ def test_every_statement_paragraph_has_an_anchor_and_a_link_to_it(client):
 
 def test_a_paragraph_missing_in_english_shows_the_russian_text_marked_as_such(client):
     statement = OutcomeStatementFactory(meeting=MeetingFactory(slug="som"))
-    StatementParagraphFactory(statement=statement, number=1, text_ru="Только русский текст.", text_en="")
+    StatementParagraphFactory(statement=statement, number=1, text_ru="Первый пункт.", text_en="First paragraph.")
+    StatementParagraphFactory(statement=statement, number=2, text_ru="Только русский текст.", text_en="")
 
     html = client.get("/en/meetings/som/").content.decode()
 
@@ -109,6 +110,19 @@ def test_a_paragraph_missing_in_english_shows_the_russian_text_marked_as_such(cl
         '<div class="other-language" lang="ru"><p class="other-language-note" lang="en">Available in Russian only.</p>'
         "<p>Только русский текст.</p></div>"
     ) in html
+    assert html.count("Available in Russian only.") == 1
+
+
+def test_a_statement_wholly_in_russian_says_so_once_on_the_english_page(client):
+    statement = OutcomeStatementFactory(meeting=MeetingFactory(slug="som"))
+    for number in (1, 2, 3):
+        StatementParagraphFactory(statement=statement, number=number, text_ru=f"Пункт {number}.", text_en="")
+
+    html = client.get("/en/meetings/som/").content.decode()
+
+    assert html.count("This statement is available in Russian only.") == 1
+    assert "Available in Russian only." not in html
+    assert '<div class="paragraph-text" lang="ru"><p>Пункт 2.</p></div>' in html
 
 
 def test_meeting_page_groups_visible_documents_with_their_language_versions(client):
