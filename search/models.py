@@ -63,7 +63,7 @@ class SearchEntry(models.Model):
         verbose_name = _("search index entry")
         verbose_name_plural = _("search index entries")
         ordering = ["document"]
-        # Created on PostgreSQL only (see search.operations); SQLite has no GIN indexes.
+        # Created on PostgreSQL only (see core.operations); SQLite has no GIN indexes.
         indexes = [GinIndex(fields=["vector"], name="search_entry_vector_gin")]
 
     def __str__(self):

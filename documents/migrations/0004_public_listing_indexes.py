@@ -11,6 +11,8 @@ with INCLUDE is PostgreSQL's; see docs/performance.md for the measured effect.
 
 from django.db import migrations
 
+from core.operations import RunSQLOnPostgreSQL
+
 FORWARDS = [
     "CREATE INDEX IF NOT EXISTS documents_document_public_listing ON documents_document (publish_at) "
     "INCLUDE (id, kind, date, meeting_id) WHERE publication_status = 'published' AND audience = 'public'",
@@ -23,16 +25,7 @@ BACKWARDS = [
 ]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [("documents", "0003_file_checks_and_extraction")]
 
-    operations = [migrations.RunPython(run(FORWARDS), run(BACKWARDS))]
+    operations = [RunSQLOnPostgreSQL(FORWARDS, BACKWARDS)]

@@ -5,7 +5,7 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
-import search.operations
+import core.operations
 
 
 class Migration(migrations.Migration):
@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
             },
         ),
         # SQLite has no GIN indexes; the search there does not use the vector at all.
-        search.operations.AddIndexOnPostgreSQL(
+        core.operations.AddIndexOnPostgreSQL(
             model_name='searchentry',
             index=django.contrib.postgres.indexes.GinIndex(fields=['vector'], name='search_entry_vector_gin'),
         ),

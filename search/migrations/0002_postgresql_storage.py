@@ -11,6 +11,8 @@
 
 from django.db import migrations
 
+from core.operations import RunSQLOnPostgreSQL
+
 FORWARDS = [
     "ALTER TABLE search_searchentry SET (toast_tuple_target = 128)",
     "ALTER TABLE search_searchentry ALTER COLUMN rank_vector SET STORAGE MAIN",
@@ -23,16 +25,7 @@ BACKWARDS = [
 ]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for statement in statements:
-                schema_editor.execute(statement)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0001_initial")]
 
-    operations = [migrations.RunPython(run(FORWARDS), run(BACKWARDS))]
+    operations = [RunSQLOnPostgreSQL(FORWARDS, BACKWARDS)]
