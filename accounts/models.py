@@ -10,10 +10,7 @@ from participants.models import State
 class DelegateQuerySet(models.QuerySet):
     def for_access(self):
         """Delegates whose account counts for access: active user, participating state."""
-        return self.filter(
-            user__is_active=True,
-            state__status__in=[State.Status.MEMBER, State.Status.OBSERVER],
-        )
+        return self.filter(user__is_active=True, state__in=State.objects.participating())
 
 
 class Delegate(models.Model):
@@ -39,6 +36,23 @@ class Delegate(models.Model):
 
     def get_absolute_url(self):
         return self.state.get_absolute_url()
+
+
+_NOT_ASKED = object()
+
+
+def delegate_state_id(user) -> int | None:
+    """The id of the participating state the user is a delegate of, or None.
+
+    Cached on the user object: a request asks at most once.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    cached = getattr(user, "_delegate_state_id", _NOT_ASKED)
+    if cached is _NOT_ASKED:
+        cached = Delegate.objects.for_access().filter(user=user).values_list("state_id", flat=True).first()
+        user._delegate_state_id = cached
+    return cached
 
 
 class RestrictedDownload(models.Model):

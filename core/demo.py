@@ -617,7 +617,8 @@ def load_meeting(data: MeetingData, process: Organisation, states: dict[str, Sta
 def take_part(meeting: Meeting, *, state: State | None = None, organisation: Organisation | None = None,
               role: str = Participation.Role.MEMBER, present: bool = True) -> Participation:
     lookup = {"meeting": meeting, "state": state} if state else {"meeting": meeting, "organisation": organisation}
-    return upsert(Participation, lookup, state=state, organisation=organisation, role=role, present=present)
+    attendance = Participation.Attendance.ATTENDED if present else Participation.Attendance.DID_NOT_ATTEND
+    return upsert(Participation, lookup, state=state, organisation=organisation, role=role, attendance=attendance)
 
 
 def load_almaty_meetings(orgs: dict[str, Organisation], states: dict[str, State]) -> dict[str, Meeting]:

@@ -5,35 +5,73 @@ import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from core import access
+from accounts.models import delegate_state_id
+from core.access import is_staff, published_q
 from core.models import Publishable, PublishableQuerySet
 from documents import files
 from documents.signals import file_text_extracted
-from meetings.models import Meeting
+from meetings.models import Meeting, Participation
 from participants.models import Organisation, State
 
 logger = logging.getLogger(__name__)
 
 
 class Audience(models.TextChoices):
+    """Whom a document or a file is meant for; the rule that reads it is Audience.admits_q()."""
+
     PUBLIC = "public", _("everyone")
     DELEGATES = "delegates", _("delegates of all participating states")
-    MEETING_DELEGATES = "meeting_delegates", _("delegates of the states taking part in the meeting")
+    INVITED_STATES = "invited_states", _("delegates of the states invited to the document’s meeting")
+    ATTENDED_STATES = "attended_states", _("delegates of the states that attended the document’s meeting")
+
+    @classmethod
+    def admits_q(cls, user, prefix: str = "", meeting_field: str = "meeting_id") -> Q:
+        """Rows whose ``audience`` lets this (non-staff) user in.
+
+        ``prefix`` is the path to the model carrying ``audience``; ``meeting_field`` the path, from the
+        queried model, to the meeting whose participations count. A row without a meeting has no
+        invited or attending states, so the meeting audiences admit nobody there.
+        """
+        admitted = Q(**{f"{prefix}audience": cls.PUBLIC})
+        state_id = delegate_state_id(user)
+        if state_id is None:
+            return admitted
+        invited = Participation.objects.filter(meeting_id=OuterRef(meeting_field), state_id=state_id)
+        attended = invited.filter(attendance=Participation.Attendance.ATTENDED)
+        return (
+            admitted
+            | Q(**{f"{prefix}audience": cls.DELEGATES})
+            | (Q(**{f"{prefix}audience": cls.INVITED_STATES}) & Exists(invited))
+            | (Q(**{f"{prefix}audience": cls.ATTENDED_STATES}) & Exists(attended))
+        )
+
+    @classmethod
+    def admits(cls, user, audience, meeting_id) -> bool:
+        """admits_q() for one row."""
+        if audience == cls.PUBLIC:
+            return True
+        state_id = delegate_state_id(user)
+        if state_id is None:
+            return False
+        if audience == cls.DELEGATES:
+            return True
+        if meeting_id is None:
+            return False
+        invited = Participation.objects.filter(meeting_id=meeting_id, state_id=state_id)
+        if audience == cls.INVITED_STATES:
+            return invited.exists()
+        if audience == cls.ATTENDED_STATES:
+            return invited.filter(attendance=Participation.Attendance.ATTENDED).exists()
+        return False
 
 
 class DocumentQuerySet(PublishableQuerySet):
-    def visible_to(self, user):
-        """Documents this user may see: the rules live in core.access."""
-        return access.visible_documents(self, user)
-
-    def for_listing(self):
-        return self.select_related("meeting").prefetch_related("files")
-
     def for_detail(self, user):
         """With everything the document page shows, and only the files this user may download."""
         return self.select_related("meeting__process").prefetch_related(
@@ -89,6 +127,54 @@ class Document(Publishable):
     def get_absolute_url(self):
         return reverse("documents:document_detail", args=[self.pk])
 
+    # A document is as hidden as its meeting (Indico's protection_parent): the rules below
+    # compose the meeting's own doors rather than restating them.
+    protection_parent_field = "meeting"
+
+    @property
+    def protection_parent(self):
+        return self.meeting
+
+    @classmethod
+    def public_q(cls, prefix: str = "") -> Q:
+        """Documents anonymous readers may see: published, public, of no meeting or a public one.
+
+        ``prefix`` is the path to the document's fields; search.SearchEntry passes "" for its copies.
+        """
+        return published_q(prefix) & Q(**{f"{prefix}audience": Audience.PUBLIC}) & cls._parent_q(None, prefix)
+
+    @classmethod
+    def visible_q(cls, user, prefix: str = "") -> Q:
+        if is_staff(user):
+            return Q()
+        if delegate_state_id(user) is None:
+            return cls.public_q(prefix)
+        return (
+            published_q(prefix)
+            & cls._parent_q(user, prefix)
+            & Audience.admits_q(user, prefix, meeting_field=f"{prefix}meeting_id")
+        )
+
+    @classmethod
+    def _parent_q(cls, user, prefix) -> Q:
+        parent = f"{prefix}{cls.protection_parent_field}"
+        return Q(**{f"{parent}__isnull": True}) | Q(**{f"{parent}__in": Meeting.objects.visible_to(user).values("pk")})
+
+    @staticmethod
+    def shows_only_public_to(user) -> bool:
+        """Whether visible_q(user) is public_q(): the reader is neither staff nor a delegate."""
+        return not is_staff(user) and delegate_state_id(user) is None
+
+    def is_visible_to(self, user) -> bool:
+        if is_staff(user):
+            return True
+        parent = self.protection_parent
+        return (
+            self.is_published
+            and (parent is None or parent.is_visible_to(user))
+            and Audience.admits(user, self.audience, self.meeting_id)
+        )
+
 
 def document_file_path(instance, filename):
     # The stored name never comes from the user: a random name keeps names unique and
@@ -112,14 +198,17 @@ class ExtractionStatus(models.TextChoices):
 
 class DocumentFileQuerySet(models.QuerySet):
     def downloadable_by(self, user):
-        """Files whose own audience admits the user (the queryset twin of DocumentFile.is_visible_to)."""
-        if access.is_staff(user):
+        """Files whose own audience admits the user, for files of documents already read through visible_to()."""
+        if is_staff(user):
             return self
-        return self.filter(access.audience_q(user, meeting_field="document__meeting_id"))
+        return self.filter(Audience.admits_q(user, meeting_field="document__meeting_id"))
 
     def visible_to(self, user):
         """Files of documents the user may see, limited by each file's own audience."""
-        return access.visible_document_files(self, user)
+        return self.filter(DocumentFile.visible_q(user))
+
+    def public(self):
+        return self.filter(DocumentFile.public_q())
 
     def for_meeting_zip(self, meeting, language=""):
         files = self.filter(document__meeting=meeting).exclude(file="").select_related("document")
@@ -212,12 +301,32 @@ class DocumentFile(models.Model):
     def has_new_upload(self) -> bool:
         return bool(self.file) and not self.file._committed
 
+    @classmethod
+    def public_q(cls, prefix: str = "") -> Q:
+        return Document.public_q(f"{prefix}document__") & Q(**{f"{prefix}audience": Audience.PUBLIC})
+
+    @classmethod
+    def visible_q(cls, user, prefix: str = "") -> Q:
+        """Visible when its document is, and its own audience admits the reader."""
+        if is_staff(user):
+            return Q()
+        return Document.visible_q(user, f"{prefix}document__") & Audience.admits_q(
+            user, prefix, meeting_field=f"{prefix}document__meeting_id"
+        )
+
     def is_visible_to(self, user) -> bool:
-        """Whether the user may download this file, judged on the file's own audience only."""
-        if access.is_staff(user):
+        if is_staff(user):
             return True
-        meeting_id = self.document.meeting_id if self.audience == Audience.MEETING_DELEGATES else None
-        return access.audience_allows(user, self.audience, meeting_id)
+        document = self.document
+        return document.is_visible_to(user) and Audience.admits(user, self.audience, document.meeting_id)
+
+    @property
+    def restricted_audience(self) -> str:
+        """The audience that keeps this file from everyone (its own, else its document's), or ""."""
+        for audience in (self.audience, self.document.audience):
+            if audience != Audience.PUBLIC:
+                return audience
+        return ""
 
     def count_download(self):
         DocumentFile.objects.filter(pk=self.pk).update(download_count=models.F("download_count") + 1)

@@ -30,10 +30,8 @@ class DocumentDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["draft_object"] = self.object
         context["permalink"] = self.request.build_absolute_uri(self.object.get_absolute_url())
-        meeting_id = self.object.meeting_id
-        context["meeting_visible"] = bool(
-            meeting_id and Meeting.objects.visible_to(self.request.user).filter(pk=meeting_id).exists()
-        )
+        meeting = self.object.meeting
+        context["meeting_visible"] = bool(meeting and meeting.is_visible_to(self.request.user))
         return context
 
 
@@ -41,7 +39,7 @@ class DocumentDetailView(DetailView):
 def file_download(request, pk, language):
     """One language version of a document, always as an attachment, with validators and byte ranges."""
     document = get_object_or_404(Document.objects.visible_to(request.user), pk=pk)
-    document_file = get_object_or_404(DocumentFile, document=document, language=language)
+    document_file = get_object_or_404(document.files, language=language)
     if not document_file.file or not document_file.is_visible_to(request.user):
         raise Http404
     etag = f'"{document_file.sha256}"'
@@ -53,7 +51,7 @@ def file_download(request, pk, language):
     response.headers["Last-Modified"] = http_date(last_modified)
     response.headers["X-Content-Type-Options"] = "nosniff"
     anonymous = AnonymousUser()
-    if Document.objects.visible_to(anonymous).filter(pk=pk).exists() and document_file.is_visible_to(anonymous):
+    if document_file.is_visible_to(anonymous):
         patch_cache_control(response, public=True, max_age=3600)
     else:
         patch_cache_control(response, private=True, no_cache=True)

@@ -56,8 +56,8 @@ class OutcomeStatementAdmin(PortalAdmin):
 
 @admin.register(Participation)
 class ParticipationAdmin(HistoryCompareMixin, VersionAdmin):
-    list_display = ["meeting", "state", "organisation", "role", "present"]
-    list_filter = ["role", "present", "meeting__process"]
+    list_display = ["meeting", "state", "organisation", "role", "attendance"]
+    list_filter = ["role", "attendance", "meeting__process"]
     search_fields = ["meeting__title_ru", "meeting__title_en", "state__name_ru", "state__name_en"]
     autocomplete_fields = ["meeting", "state", "organisation"]
     list_select_related = ["meeting", "state", "organisation"]

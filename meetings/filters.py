@@ -63,7 +63,9 @@ class MeetingFilter(django_filters.FilterSet):
 
     def filter_attended_by(self, queryset, name, value):
         # Exists() rather than a join: a join would repeat meetings and upset pagination.
-        attended = Participation.objects.filter(meeting=OuterRef("pk"), state=value, present=True)
+        attended = Participation.objects.filter(
+            meeting=OuterRef("pk"), state=value, attendance=Participation.Attendance.ATTENDED
+        )
         return queryset.filter(Exists(attended))
 
 

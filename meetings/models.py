@@ -11,9 +11,6 @@ from participants.models import Organisation, State
 
 
 class MeetingQuerySet(PublishableQuerySet):
-    def for_listing(self):
-        return self.select_related("process", "host_country")
-
     def upcoming(self, today):
         return self.filter(end_date__gte=today).exclude(status=Meeting.Status.CANCELLED).order_by("start_date")
 
@@ -108,7 +105,16 @@ class Meeting(Publishable):
 
 
 class Participation(models.Model):
-    """One state's or organisation's place at one meeting, present or absent."""
+    """One state's or organisation's place at one meeting: invited, confirmed, attended or not."""
+
+    class Attendance(models.TextChoices):
+        INVITED = "invited", _("invited")
+        CONFIRMED = "confirmed", _("participation confirmed")
+        ATTENDED = "attended", _("attended")
+        DID_NOT_ATTEND = "did_not_attend", _("did not attend")
+
+    # Only a meeting that has taken place can say who came.
+    OUTCOMES = (Attendance.ATTENDED, Attendance.DID_NOT_ATTEND)
 
     class Role(models.TextChoices):
         CHAIR = "chair", _("chair")
@@ -132,7 +138,9 @@ class Participation(models.Model):
         verbose_name=_("organisation"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
-    present = models.BooleanField(_("present"), default=True)
+    attendance = models.CharField(
+        _("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.INVITED
+    )
 
     class Meta:
         verbose_name = _("participation")
@@ -166,6 +174,18 @@ class Participation(models.Model):
     @property
     def participant(self):
         return self.state or self.organisation
+
+    def clean(self):
+        meeting = getattr(self, "meeting", None)  # unset until the admin's inline attaches it
+        if meeting is not None and meeting.status != Meeting.Status.HELD and self.attendance in self.OUTCOMES:
+            raise ValidationError(
+                {
+                    "attendance": _(
+                        "Only a meeting that has been held can record who attended; choose “invited” or "
+                        "“participation confirmed”."
+                    )
+                }
+            )
 
 
 class OutcomeStatement(models.Model):

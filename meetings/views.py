@@ -19,17 +19,27 @@ class MeetingListView(FilteredListView):
     paginate_by = 20
 
     def get_base_queryset(self):
-        return Meeting.objects.visible_to(self.request.user).for_listing()
+        return Meeting.objects.visible_to(self.request.user).select_related("process", "host_country")
+
+
+# How each attendance is shown in participant lists, the matrix and a state's timeline.
+ATTENDANCE_CELLS = {
+    Participation.Attendance.ATTENDED: "present",
+    Participation.Attendance.DID_NOT_ATTEND: "absent",
+    Participation.Attendance.CONFIRMED: "confirmed",
+    Participation.Attendance.INVITED: "invited",
+}
 
 
 def participant_groups(participations) -> list[dict]:
-    """Participations grouped by role in the order of Participation.Role, present and absent apart."""
+    """Participations grouped by role in the order of Participation.Role, and within a role by attendance."""
+    keys = ATTENDANCE_CELLS.values()
     groups = {
-        role: {"role": role, "label": label, "present": [], "absent": []} for role, label in Participation.Role.choices
+        role: {"role": role, "label": label, **{key: [] for key in keys}} for role, label in Participation.Role.choices
     }
     for participation in sorted(participations, key=lambda p: str(localized(p.participant, "name")).casefold()):
-        groups[participation.role]["present" if participation.present else "absent"].append(participation)
-    return [group for group in groups.values() if group["present"] or group["absent"]]
+        groups[participation.role][ATTENDANCE_CELLS[participation.attendance]].append(participation)
+    return [group for group in groups.values() if any(group[key] for key in keys)]
 
 
 def documents_with_files(documents, user):
@@ -100,6 +110,7 @@ def matrix_picture(states, rows) -> dict:
     labels = [{"y": top + line * cell_height + cell_height * 0.7, "state": state} for line, state in enumerate(states)]
     return {
         "cells": cells,
+        "values": {cell["value"] for cell in cells},
         "labels": labels,
         "years": years,
         "cell_width": cell_width - 1,
@@ -117,22 +128,23 @@ def participation_matrix(request):
         return bad_request(request, errors=form_errors(matrix_filter.form))
     meetings = list(matrix_filter.qs.order_by("start_date", "pk"))
     attendance = {
-        (meeting_id, state_id): present
-        for meeting_id, state_id, present in Participation.objects.filter(
+        (meeting_id, state_id): ATTENDANCE_CELLS[attendance]
+        for meeting_id, state_id, attendance in Participation.objects.filter(
             meeting__in=[meeting.pk for meeting in meetings], state__isnull=False
-        ).values_list("meeting_id", "state_id", "present")
+        ).values_list("meeting_id", "state_id", "attendance")
     }
     listed_state_ids = {state_id for _meeting_id, state_id in attendance}
     states = sorted(
-        State.objects.filter(Q(pk__in=listed_state_ids) | Q(status__in=[State.Status.MEMBER, State.Status.OBSERVER])),
+        State.objects.filter(Q(pk__in=listed_state_ids) | Q(pk__in=State.objects.participating())),
         key=lambda state: str(localized(state, "name")).casefold(),
     )
     rows = []
     for meeting in meetings:
         cells = []
         for state in states:
-            present = attendance.get((meeting.pk, state.pk))
-            cells.append("present" if present else ("absent" if present is False else "unlisted"))
+            # A held meeting whose list still says "invited" or "confirmed" has not recorded who came.
+            cell = attendance.get((meeting.pk, state.pk), "unlisted")
+            cells.append(cell if cell in ("present", "absent", "unlisted") else "unrecorded")
         rows.append({"meeting": meeting, "cells": cells})
     totals = [
         {

@@ -16,7 +16,7 @@ ABOUT_SLUG = "about"
 def home(request):
     today = timezone.localdate()
     user = request.user
-    meetings = Meeting.objects.visible_to(user).for_listing()
+    meetings = Meeting.objects.visible_to(user).select_related("process", "host_country")
     context = {
         "about": Page.objects.visible_to(user).filter(slug=ABOUT_SLUG).first(),
         "upcoming_meetings": meetings.upcoming(today)[:3],

@@ -90,7 +90,7 @@ class OrganisationDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         organisation = self.object
         user = self.request.user
-        meetings = Meeting.objects.visible_to(user).for_listing()
+        meetings = Meeting.objects.visible_to(user).select_related("process", "host_country")
         # The latest few; the meeting list, filtered by process, has them all.
         if organisation.is_process:
             context["process_meetings"] = meetings.filter(process=organisation)[: self.meetings_shown]
@@ -98,7 +98,7 @@ class OrganisationDetailView(DetailView):
         context["organised_meetings"] = meetings.filter(organisers=organisation)[: self.meetings_shown]
         # One participation per organisation and meeting, so this join repeats no meeting.
         context["attended_meetings"] = meetings.filter(
-            participations__organisation=organisation, participations__present=True
+            participations__organisation=organisation, participations__attendance=Participation.Attendance.ATTENDED
         )[: self.meetings_shown]
         context["documents"] = documents_with_files(
             Document.objects.visible_to(user).filter(organisations=organisation).select_related("meeting"), user

@@ -14,26 +14,20 @@ hidden document.
 from django.db import connection
 from django.db.models import Q
 
-from core import access
 from documents.filters import reader
-from meetings.models import Meeting
+from documents.models import Document
 from search.backends import postgres
 from search.models import SearchEntry
 
 
 def sees_public_only(user) -> bool:
-    """Whether core.access.document_q(user) is the public rule: published, public, of a published meeting."""
-    return not access.is_staff(user) and access.delegate_state_id(user) is None
+    """Whether Document.visible_q(user) is the public rule: published, public, of a public meeting."""
+    return Document.shows_only_public_to(user)
 
 
 def public_entry_q() -> Q:
-    """core.access.document_q() for a public reader, on SearchEntry's copies of the document's fields."""
-    published_meetings = Meeting.objects.filter(access.published_q()).values("pk")
-    return (
-        access.published_q()
-        & Q(audience=access.PUBLIC)
-        & (Q(meeting__isnull=True) | Q(meeting_id__in=published_meetings))
-    )
+    """Document.public_q(), built by the same function on SearchEntry's copies of the document's fields."""
+    return Document.public_q()
 
 
 def _other_filters(filterset) -> bool:

@@ -81,7 +81,7 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     meeting = factory.SubFactory(MeetingFactory)
     state = factory.SubFactory(StateFactory)
     role = Participation.Role.MEMBER
-    present = True
+    attendance = Participation.Attendance.ATTENDED
 
 
 class OutcomeStatementFactory(factory.django.DjangoModelFactory):

@@ -3,8 +3,7 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.urls import reverse
 
-from accounts.models import Delegate
-from core import access
+from accounts.models import Delegate, delegate_state_id
 from participants.models import State
 from tests.factories import DelegateFactory, StateFactory
 
@@ -64,15 +63,15 @@ def test_deactivate_action_ends_the_delegates_access(admin_client):
 
     user = User.objects.get(pk=delegate.user_id)
     assert user.is_active is False
-    assert access.delegate_state_id(user) is None
+    assert delegate_state_id(user) is None
 
 
 def test_delegate_state_id_is_the_state_of_an_active_delegate_of_a_participating_state(django_assert_num_queries):
     delegate = DelegateFactory()
 
     with django_assert_num_queries(1):
-        first = access.delegate_state_id(delegate.user)
-        second = access.delegate_state_id(delegate.user)
+        first = delegate_state_id(delegate.user)
+        second = delegate_state_id(delegate.user)
 
     assert first == second == delegate.state_id
 
@@ -81,7 +80,7 @@ def test_delegate_state_id_is_the_state_of_an_active_delegate_of_a_participating
 def test_a_delegate_of_a_state_no_longer_participating_counts_as_no_delegate(status):
     delegate = DelegateFactory(state__status=status, state__year_joined=None)
 
-    assert access.delegate_state_id(delegate.user) is None
+    assert delegate_state_id(delegate.user) is None
 
 
 def test_staff_and_anonymous_users_have_no_delegate_state(django_user_model):
@@ -89,5 +88,5 @@ def test_staff_and_anonymous_users_have_no_delegate_state(django_user_model):
 
     staff = django_user_model.objects.create_user("staff", is_staff=True)
 
-    assert access.delegate_state_id(staff) is None
-    assert access.delegate_state_id(AnonymousUser()) is None
+    assert delegate_state_id(staff) is None
+    assert delegate_state_id(AnonymousUser()) is None

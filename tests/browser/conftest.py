@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
-from meetings.models import Meeting
+from meetings.models import Meeting, Participation
 from participants.models import State
 from tests.factories import (
     DocumentFactory,
@@ -185,7 +185,13 @@ def portal(transactional_db):
     )
     meeting.organisers.add(iom)
     for slug, state in states.items():
-        ParticipationFactory(meeting=meeting, state=state, present=slug != "turkmenistan")
+        ParticipationFactory(
+            meeting=meeting,
+            state=state,
+            attendance=Participation.Attendance.DID_NOT_ATTEND
+            if slug == "turkmenistan"
+            else Participation.Attendance.ATTENDED,
+        )
     ParticipationFactory(meeting=meeting, state=None, organisation=iom, role="organisation")
     statement = OutcomeStatementFactory(meeting=meeting)
     for number in range(1, 16):

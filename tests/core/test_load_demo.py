@@ -30,8 +30,10 @@ def no_seeds(settings, tmp_path):
     return settings.SEEDS_DIR
 
 
-def participants(meeting, present=True):
-    return sorted(participation.participant.slug for participation in meeting.participations.filter(present=present))
+def participants(meeting, attendance=Participation.Attendance.ATTENDED):
+    return sorted(
+        participation.participant.slug for participation in meeting.participations.filter(attendance=attendance)
+    )
 
 
 @needs_seeds
@@ -74,7 +76,7 @@ def test_third_som_has_ten_states_unhcr_iom_and_the_fifteen_paragraphs_of_seed_0
         "afghanistan", "azerbaijan", "china", "iom", "iran", "kazakhstan", "kyrgyzstan", "pakistan", "tajikistan",
         "turkey", "turkmenistan", "unhcr",
     ]  # fmt: skip
-    assert participants(meeting, present=False) == []
+    assert participants(meeting, Participation.Attendance.DID_NOT_ATTEND) == []
     assert meeting.participations.get(state__slug="kyrgyzstan").role == Participation.Role.CHAIR
     assert meeting.participations.get(state__slug="china").role == Participation.Role.OBSERVER
     assert meeting.participations.get(organisation__slug="unhcr").role == Participation.Role.ORGANISATION
@@ -123,8 +125,10 @@ def test_cis_final_meeting_lists_turkmenistan_and_uzbekistan_as_absent(no_seeds)
     assert meeting.start_date == datetime.date(2005, 10, 10)
     assert (meeting.city_en, meeting.host_country.iso_alpha2) == ("Geneva", "CH")
     assert meeting.process.slug == "cis-conference-process"
-    assert participants(meeting, present=False) == ["turkmenistan", "uzbekistan"]
-    present_states = meeting.participations.filter(present=True, role=Participation.Role.MEMBER)
+    assert participants(meeting, Participation.Attendance.DID_NOT_ATTEND) == ["turkmenistan", "uzbekistan"]
+    present_states = meeting.participations.filter(
+        attendance=Participation.Attendance.ATTENDED, role=Participation.Role.MEMBER
+    )
     assert sorted(present_states.values_list("state__slug", flat=True)) == [
         "armenia", "azerbaijan", "belarus", "georgia", "kazakhstan", "kyrgyzstan", "moldova", "russia", "tajikistan",
         "ukraine",

@@ -65,7 +65,7 @@ def test_document_feed_leaves_out_drafts_restricted_and_scheduled_documents(clie
     public = DocumentFactory()
     DocumentFactory(publication_status=DRAFT)
     DocumentFactory(audience=Audience.DELEGATES)
-    DocumentFactory(audience=Audience.MEETING_DELEGATES)
+    DocumentFactory(audience=Audience.ATTENDED_STATES)
     DocumentFactory(publish_at=timezone.now() + datetime.timedelta(days=2))
 
     links = [link for _title, link in rss_items(client.get("/ru/documents/feed/rss/"))]

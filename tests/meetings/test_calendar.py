@@ -5,7 +5,7 @@ from django.utils import timezone, translation
 from icalendar import Calendar
 
 from core.models import Publishable
-from meetings.models import Meeting
+from meetings.models import Meeting, Participation
 from tests.factories import MeetingFactory, ParticipationFactory, ProcessFactory, StateFactory
 
 pytestmark = pytest.mark.django_db
@@ -192,8 +192,8 @@ def test_feed_keeps_the_meeting_list_filters(client):
 
 def test_feed_of_meetings_a_state_attended(client):
     state = StateFactory(slug="tajikistan")
-    attended = ParticipationFactory(state=state, present=True).meeting
-    ParticipationFactory(state=state, present=False)
+    attended = ParticipationFactory(state=state, attendance=Participation.Attendance.ATTENDED).meeting
+    ParticipationFactory(state=state, attendance=Participation.Attendance.DID_NOT_ATTEND)
     MeetingFactory()
 
     response = client.get("/ru/meetings/calendar.ics?state=tajikistan")

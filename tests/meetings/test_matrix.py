@@ -36,9 +36,9 @@ def attendance():
     MeetingFactory(
         title_en="Planned", process=process, start_date=datetime.date(2027, 6, 15), status=Meeting.Status.PLANNED
     )
-    ParticipationFactory(meeting=first, state=afghanistan, present=True)
-    ParticipationFactory(meeting=first, state=china, present=False)
-    ParticipationFactory(meeting=second, state=afghanistan, present=False)
+    ParticipationFactory(meeting=first, state=afghanistan, attendance=Participation.Attendance.ATTENDED)
+    ParticipationFactory(meeting=first, state=china, attendance=Participation.Attendance.DID_NOT_ATTEND)
+    ParticipationFactory(meeting=second, state=afghanistan, attendance=Participation.Attendance.DID_NOT_ATTEND)
     return process
 
 
@@ -94,7 +94,13 @@ def test_matrix_runs_a_bounded_number_of_queries(client, django_assert_max_num_q
     meetings = MeetingFactory.create_batch(110, process=process)
     Participation.objects.bulk_create(
         [
-            Participation(meeting=meeting, state=state, present=(index + column) % 4 != 0)
+            Participation(
+                meeting=meeting,
+                state=state,
+                attendance=Participation.Attendance.ATTENDED
+                if (index + column) % 4
+                else Participation.Attendance.DID_NOT_ATTEND,
+            )
             for index, meeting in enumerate(meetings)
             for column, state in enumerate(states)
         ]

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.test import Client
 
-from meetings.models import Meeting
+from meetings.models import Meeting, Participation
 from tests.factories import MeetingFactory, ParticipationFactory, ProcessFactory, StateFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def test_meeting_list_filters_by_year_kind_process_host_and_attending_state(clie
         process=process,
         host_country=kazakhstan,
     )
-    ParticipationFactory(meeting=wanted, state=kazakhstan, present=True)
+    ParticipationFactory(meeting=wanted, state=kazakhstan, attendance=Participation.Attendance.ATTENDED)
     MeetingFactory(title_en="Other year", start_date=datetime.date(2016, 5, 19), process=process)
     MeetingFactory(title_en="Other kind", start_date=datetime.date(2015, 6, 1), process=process)
     absent_at = MeetingFactory(
@@ -52,7 +52,7 @@ def test_meeting_list_filters_by_year_kind_process_host_and_attending_state(clie
         process=process,
         host_country=kazakhstan,
     )
-    ParticipationFactory(meeting=absent_at, state=kazakhstan, present=False)
+    ParticipationFactory(meeting=absent_at, state=kazakhstan, attendance=Participation.Attendance.DID_NOT_ATTEND)
 
     response = client.get(
         "/en/meetings/?year=2015&kind=working_group&process=budapest-process&host=kazakhstan&state=kazakhstan"

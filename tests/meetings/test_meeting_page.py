@@ -71,10 +71,16 @@ def test_meeting_page_lists_absent_states_apart_from_present_ones_within_each_ro
     ParticipationFactory(meeting=meeting, state=StateFactory(name_en="Kyrgyzstan"), role=Participation.Role.CHAIR)
     ParticipationFactory(meeting=meeting, state=StateFactory(name_en="Afghanistan"), role=Participation.Role.MEMBER)
     ParticipationFactory(
-        meeting=meeting, state=StateFactory(name_en="Turkmenistan"), role=Participation.Role.MEMBER, present=False
+        meeting=meeting,
+        state=StateFactory(name_en="Turkmenistan"),
+        role=Participation.Role.MEMBER,
+        attendance=Participation.Attendance.DID_NOT_ATTEND,
     )
     ParticipationFactory(
-        meeting=meeting, state=StateFactory(name_en="China"), role=Participation.Role.OBSERVER, present=False
+        meeting=meeting,
+        state=StateFactory(name_en="China"),
+        role=Participation.Role.OBSERVER,
+        attendance=Participation.Attendance.DID_NOT_ATTEND,
     )
 
     html = section(client.get("/en/meetings/som/").content.decode(), "participants-heading")
@@ -178,8 +184,18 @@ def test_meeting_page_with_100_participations_paragraphs_and_documents_runs_boun
     states = StateFactory.create_batch(60)
     organisations = OrganisationFactory.create_batch(50)
     Participation.objects.bulk_create(
-        [Participation(meeting=meeting, state=state, present=index % 3 != 0) for index, state in enumerate(states)]
-        + [Participation(meeting=meeting, organisation=organisation) for organisation in organisations]
+        [
+            Participation(
+                meeting=meeting,
+                state=state,
+                attendance=Participation.Attendance.ATTENDED if index % 3 else Participation.Attendance.DID_NOT_ATTEND,
+            )
+            for index, state in enumerate(states)
+        ]
+        + [
+            Participation(meeting=meeting, organisation=organisation, attendance=Participation.Attendance.ATTENDED)
+            for organisation in organisations
+        ]
     )
     statement = OutcomeStatementFactory(meeting=meeting)
     StatementParagraphFactory.create_batch(120, statement=statement)

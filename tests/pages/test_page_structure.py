@@ -54,7 +54,11 @@ def archive():
     meeting = MeetingFactory(slug="som", process=process, start_date=datetime.date(2016, 11, 16))
     meeting.organisers.add(OrganisationFactory(kind=Organisation.Kind.UN_AGENCY))
     ParticipationFactory(meeting=meeting, state=state, role=Participation.Role.CHAIR)
-    ParticipationFactory(meeting=meeting, state=StateFactory(iso_alpha2="QQ", iso_alpha3="QQQ"), present=False)
+    ParticipationFactory(
+        meeting=meeting,
+        state=StateFactory(iso_alpha2="QQ", iso_alpha3="QQQ"),
+        attendance=Participation.Attendance.DID_NOT_ATTEND,
+    )
     StatementParagraphFactory(statement=OutcomeStatementFactory(meeting=meeting), number=1)
     document = DocumentFactory(meeting=meeting)
     document.states.add(state)

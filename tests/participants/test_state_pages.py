@@ -86,7 +86,9 @@ def test_state_page_timeline_marks_present_and_absent_and_hides_draft_meetings(c
     state = StateFactory(slug="kazakhstan")
     ParticipationFactory(state=state, meeting=MeetingFactory(title_en="Attended", start_date=datetime.date(2016, 1, 1)))
     ParticipationFactory(
-        state=state, meeting=MeetingFactory(title_en="Missed", start_date=datetime.date(2015, 1, 1)), present=False
+        state=state,
+        meeting=MeetingFactory(title_en="Missed", start_date=datetime.date(2015, 1, 1)),
+        attendance=Participation.Attendance.DID_NOT_ATTEND,
     )
     ParticipationFactory(
         state=state,
@@ -126,7 +128,12 @@ def test_state_page_runs_a_bounded_number_of_queries(client, django_assert_max_n
     state = StateFactory(slug="busy")
     FocalPointFactory.create_batch(3, state=state)
     meetings = MeetingFactory.create_batch(120)
-    Participation.objects.bulk_create([Participation(meeting=meeting, state=state) for meeting in meetings])
+    Participation.objects.bulk_create(
+        [
+            Participation(meeting=meeting, state=state, attendance=Participation.Attendance.ATTENDED)
+            for meeting in meetings
+        ]
+    )
     for document in DocumentFactory.create_batch(110, meeting=meetings[0]):
         document.states.add(state)
 

@@ -52,7 +52,7 @@ def mixed_archive(document_with_text):
         document_with_text("Беженцы.", title_ru="Черновик", publication_status=DRAFT),
         document_with_text("Беженцы.", title_ru="Позже", publish_at=LATER),
         document_with_text("Беженцы.", title_ru="Делегатам", audience=Audience.DELEGATES),
-        document_with_text("Беженцы.", title_ru="Совещания делегатов", audience=Audience.MEETING_DELEGATES),
+        document_with_text("Беженцы.", title_ru="Совещания делегатов", audience=Audience.ATTENDED_STATES),
         document_with_text("Беженцы.", title_ru="Черновик совещания", meeting=draft_meeting),
         document_with_text("Беженцы.", title_ru="Совещание позже", meeting=scheduled_meeting),
     ]

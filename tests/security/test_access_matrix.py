@@ -65,7 +65,7 @@ def world():
     items = {
         "draft_document": DocumentFactory(publication_status="draft"),
         "future_document": DocumentFactory(publish_at=future),
-        "delegates_document": DocumentFactory(audience=Audience.MEETING_DELEGATES),
+        "delegates_document": DocumentFactory(audience=Audience.ATTENDED_STATES),
     }
     for name, document in items.items():
         Document.objects.filter(pk=document.pk).update(
@@ -88,7 +88,7 @@ def world():
     secret = DocumentFileFactory(
         document=public_document,
         language="en",
-        audience=Audience.MEETING_DELEGATES,
+        audience=Audience.ATTENDED_STATES,
         original_name=f"{marker('delegates_file')}.txt",
     )
     DocumentFile.objects.filter(pk=secret.pk).update(

@@ -84,13 +84,13 @@ def test_an_admin_edit_is_recorded_with_who_and_what(admin_client):
 
 
 def test_a_change_outside_the_admin_is_recorded_when_made_in_a_revision():
-    participation = ParticipationFactory(present=True)
+    participation = ParticipationFactory(attendance=Participation.Attendance.ATTENDED)
 
     with reversion.create_revision():
-        participation.present = False
+        participation.attendance = Participation.Attendance.DID_NOT_ATTEND
         participation.save()
 
-    assert Version.objects.get_for_object(participation).get().field_dict["present"] is False
+    assert Version.objects.get_for_object(participation).get().field_dict["attendance"] == "did_not_attend"
 
 
 def test_a_meeting_version_holds_its_participations(admin_client):
@@ -149,7 +149,7 @@ def test_compare_view_lists_added_inline_items(admin_client):
                 "participations-TOTAL_FORMS": "1",
                 "participations-0-state": state.pk,
                 "participations-0-role": "member",
-                "participations-0-present": "on",
+                "participations-0-attendance": "attended",
             },
         ),
     )
