@@ -1,6 +1,5 @@
 """Who takes part in the process: states, their focal points, organisations and partner processes."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -58,10 +57,6 @@ class State(models.Model):
             raise ValidationError(
                 {"year_joined": _("A state that does not take part in the process has no year of joining.")}
             )
-
-    @property
-    def is_participating(self) -> bool:
-        return self.status in {self.Status.MEMBER, self.Status.OBSERVER}
 
 
 class FocalPointQuerySet(models.QuerySet):
@@ -162,10 +157,6 @@ class Organisation(models.Model):
     @property
     def is_process(self) -> bool:
         return self.kind == self.Kind.PROCESS
-
-    @property
-    def is_home_process(self) -> bool:
-        return self.slug == settings.HOME_PROCESS_SLUG
 
     @property
     def short_name(self) -> str:

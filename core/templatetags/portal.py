@@ -101,11 +101,6 @@ def query_with(context, **changes):
     return f"?{encoded}" if encoded else ""
 
 
-@register.simple_tag
-def current_language():
-    return get_language()
-
-
 def _day_month(day: datetime.date) -> str:
     # Translators: day and month in a date range, PHP-style format letters (Russian uses E, the genitive month).
     return format_date(day, pgettext("date format", "j F"))
@@ -137,11 +132,6 @@ def date_range(start: datetime.date, end: datetime.date | None = None):
         first = _time(start, _full_date(start))
         separator = " – "
     return format_html("{}{}{}", first, separator, _time(end, _full_date(end)))
-
-
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None
 
 
 @register.simple_tag(takes_context=True)
