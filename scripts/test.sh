@@ -20,5 +20,6 @@ fi
 echo "Database: ${DATABASE_URL:-sqlite (db in memory)}"
 
 $BIN/ruff check .
+$BIN/lint-imports --no-cache
 $BIN/python manage.py makemigrations --check --dry-run
 $BIN/python -m pytest "$@"
