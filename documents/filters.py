@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from documents.models import Document, DocumentFile
 from meetings.models import Meeting
 from participants.models import Organisation, State
-from search.backends import match_documents
+from search import engine
 
 MAX_QUERY_LENGTH = 200
 
@@ -115,7 +115,7 @@ class DocumentFilter(django_filters.FilterSet):
         return queryset
 
     def filter_query(self, queryset, name, value):
-        return match_documents(queryset, value) if value else queryset
+        return engine.match(queryset, value) if value else queryset
 
     def filter_meetings(self, queryset, name, value):
         return queryset.filter(meeting__in=value) if value else queryset

@@ -1,7 +1,7 @@
 import pytest
 
+from documents.indexing import index_document
 from documents.models import DocumentFile, ExtractionStatus
-from search.indexing import index_document
 from tests.factories import DocumentFactory, DocumentFileFactory
 
 
