@@ -7,4 +7,5 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self):
-        from documents import indexing  # noqa: F401  (connects the receivers that keep the search index current)
+        # Connect the receivers that keep the search index current and restores whole.
+        from documents import indexing, restoring  # noqa: F401

@@ -1,7 +1,7 @@
 """What a document's search entry holds, and keeping it current.
 
-The entry is rebuilt on every save of a document or of a file, after every text extraction, after
-bulk updates of documents or files (their querysets announce them, see documents.signals), and
+The entry is rebuilt on every save of a document or of a file, after bulk updates (text extractions
+among them) of documents or files (their querysets announce them, see documents.signals), and
 after raw saves too: django-reversion restores versions with raw saves, and a restored document
 must not keep the copies of the version it replaced. find_drift() and repair_drift() find and mend
 what could still slip through (see the check_search_index command).
@@ -15,7 +15,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from documents.models import Audience, Document, DocumentFile
-from documents.signals import documents_updated, file_text_extracted
+from documents.signals import documents_updated
 from search import engine
 
 DOCUMENT_FIELDS = ("title_ru", "title_en", "summary_ru", "summary_en", *engine.COPIED_FIELDS)
@@ -125,8 +125,8 @@ def document_saved(sender, instance, **kwargs):
     index_document(instance)
 
 
+# A text extraction records its outcome with update(), announced through documents_updated.
 @receiver(post_save, sender=DocumentFile, dispatch_uid="search_index_file_saved")
-@receiver(file_text_extracted, sender=DocumentFile, dispatch_uid="search_index_file_extracted")
 def file_changed(sender, instance, **kwargs):
     index_document(instance.document_id)
 
