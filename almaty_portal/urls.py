@@ -5,13 +5,15 @@ from django.urls import include, path
 
 from core.seo import robots_txt
 from core.sitemaps import SITEMAPS
+from pages.search import search
 
 urlpatterns = i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("meetings/", include("meetings.urls")),
     path("documents/", include("documents.urls")),
-    path("search/", include("search.urls")),
+    # The site-wide search page is the pages app's; its name stays "search:search".
+    path("search/", include(([path("", search, name="search")], "search"))),
     path("", include("participants.urls")),
     path("", include("pages.urls")),
 )

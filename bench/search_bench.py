@@ -6,8 +6,8 @@
     .venv/bin/python bench/search_bench.py measure
 
 Searches go through the code the document list uses for an anonymous reader (DocumentFilter,
-find_documents, search.ranking's count and first page from the search index, the page's documents,
-snippets); facets through search.facets.document_facets.
+find_documents, documents.search's count and first page from the search index, the page's documents,
+snippets); facets through documents.facets.document_facets.
 """
 
 import argparse
@@ -33,16 +33,16 @@ from django.db import connection, transaction  # noqa: E402
 from django.http import QueryDict  # noqa: E402
 
 from core.models import Publishable  # noqa: E402
+from documents.archive import find_documents, listing_files, with_snippets  # noqa: E402
+from documents.facets import document_facets  # noqa: E402
 from documents.filters import DocumentFilter  # noqa: E402
+from documents.indexing import rebuild_index  # noqa: E402
 from documents.models import Audience, Document, DocumentFile, ExtractionStatus  # noqa: E402
+from documents.search import public_ranking  # noqa: E402
 from meetings.models import Meeting  # noqa: E402
 from participants.models import Organisation, State  # noqa: E402
-from search.facets import document_facets  # noqa: E402
-from search.indexing import rebuild_index  # noqa: E402
 from search.models import SearchEntry  # noqa: E402
 from search.pagination import CountingPaginator  # noqa: E402
-from search.ranking import public_ranking  # noqa: E402
-from search.views import find_documents, listing_files, with_snippets  # noqa: E402
 
 PUBLISHED = Publishable.PublicationStatus.PUBLISHED
 

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import current_language, exists_in_language_q
 
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
 
 class StrictCheckbox(forms.CheckboxInput):
     """A checkbox sending "1" whose raw value reaches the field, so that ?mine=zzz is an error, not "off"."""
@@ -35,3 +37,31 @@ class InMyLanguageFilter(django_filters.ChoiceFilter):
         if value != "1":
             return qs
         return qs.filter(exists_in_language_q(self.text_field, current_language()))
+
+
+class YearField(forms.IntegerField):
+    """One year of the archive's range: the filters of every list use this field."""
+
+    # The same words for a misspelt and an out-of-range year (FIRST_YEAR and LAST_YEAR).
+    default_error_messages = {
+        key: _("Enter a year between 1990 and 2100, such as 2016.") for key in ("invalid", "min_value", "max_value")
+    }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", FIRST_YEAR)
+        kwargs.setdefault("max_value", LAST_YEAR)
+        kwargs.setdefault("widget", forms.NumberInput(attrs={"inputmode": "numeric"}))
+        super().__init__(*args, **kwargs)
+
+
+class YearsField(forms.Field):
+    """Several years from a repeated parameter (?year=2016&year=2017), each checked by YearField."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        if not value:
+            return []
+        year = YearField()
+        items = value if isinstance(value, list | tuple) else [value]
+        return sorted({year.clean(str(item).strip()) for item in items})

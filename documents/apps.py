@@ -5,3 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = _("Documents")
+
+    def ready(self):
+        # Connect the receivers that keep the search index current and restores whole.
+        from documents import indexing, restoring  # noqa: F401

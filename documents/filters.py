@@ -7,34 +7,16 @@ from operator import or_
 import django_filters
 from django import forms
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.filters import YearsField
 from documents.models import Document, DocumentFile
 from meetings.models import Meeting
 from participants.models import Organisation, State
-from search.backends import match_documents
+from search import engine
 
 MAX_QUERY_LENGTH = 200
-
-
-class YearsField(forms.Field):
-    """Several years from a repeated parameter (?year=2016&year=2017)."""
-
-    widget = forms.MultipleHiddenInput
-    default_error_messages = {"invalid": _("Enter a year between 1990 and 2100, such as 2016.")}
-
-    def to_python(self, value):
-        if not value:
-            return []
-        years = set()
-        for item in value if isinstance(value, list | tuple) else [value]:
-            item = str(item).strip()
-            if not item.isdigit() or not 1990 <= int(item) <= 2100:
-                raise ValidationError(self.error_messages["invalid"], code="invalid")
-            years.add(int(item))
-        return sorted(years)
 
 
 class YearsFilter(django_filters.Filter):
@@ -115,7 +97,7 @@ class DocumentFilter(django_filters.FilterSet):
         return queryset
 
     def filter_query(self, queryset, name, value):
-        return match_documents(queryset, value) if value else queryset
+        return engine.match(queryset, value) if value else queryset
 
     def filter_meetings(self, queryset, name, value):
         return queryset.filter(meeting__in=value) if value else queryset

@@ -15,7 +15,7 @@ from accounts.models import delegate_state_id
 from core.access import is_staff, published_q
 from core.models import Publishable, PublishableQuerySet
 from documents import files
-from documents.signals import file_text_extracted
+from documents.signals import documents_updated, file_text_extracted
 from meetings.models import Meeting, Participation
 from participants.models import Organisation, State
 
@@ -71,7 +71,37 @@ class Audience(models.TextChoices):
         return False
 
 
-class DocumentQuerySet(PublishableQuerySet):
+class AnnouncedUpdateMixin:
+    """QuerySet.update() that names the documents it changed (documents_updated) when it changes a
+    field that others copy (the search index): a bulk update sends no post_save."""
+
+    announced_fields: frozenset[str] = frozenset()
+
+    def changed_document_ids(self, values: dict) -> list[int]:
+        raise NotImplementedError
+
+    def update(self, **kwargs):
+        if not self.announced_fields & kwargs.keys():
+            return super().update(**kwargs)
+        with transaction.atomic(using=self.db):
+            # Read first: the filter may no longer select the rows once they are updated.
+            ids = self.changed_document_ids(kwargs)
+            count = super().update(**kwargs)
+            if ids:
+                documents_updated.send(sender=self.model, ids=ids)
+        return count
+
+
+class DocumentQuerySet(AnnouncedUpdateMixin, PublishableQuerySet):
+    # What the search index holds of a document (see documents.indexing).
+    announced_fields = frozenset(
+        "title title_ru title_en summary summary_ru summary_en publication_status publish_at audience kind date "
+        "meeting meeting_id".split()
+    )
+
+    def changed_document_ids(self, values):
+        return list(self.order_by().values_list("pk", flat=True))
+
     def for_detail(self, user):
         """With everything the document page shows, and only the files this user may download."""
         return self.select_related("meeting__process").prefetch_related(
@@ -196,7 +226,17 @@ class ExtractionStatus(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
-class DocumentFileQuerySet(models.QuerySet):
+class DocumentFileQuerySet(AnnouncedUpdateMixin, models.QuerySet):
+    # What the search index reads of a file: the text of the files anyone may download.
+    announced_fields = frozenset({"extracted_text", "audience", "document", "document_id"})
+
+    def changed_document_ids(self, values):
+        ids = set(self.order_by().values_list("document_id", flat=True))
+        moved_to = values.get("document_id", values.get("document"))
+        if moved_to is not None:
+            ids.add(getattr(moved_to, "pk", moved_to))
+        return sorted(ids)
+
     def downloadable_by(self, user):
         """Files whose own audience admits the user, for files of documents already read through visible_to()."""
         if is_staff(user):

@@ -3,6 +3,9 @@
 from django.dispatch import Signal
 
 # Sent after every text extraction attempt, with instance=<DocumentFile> (sender=DocumentFile).
-# instance.extraction_status says whether instance.extracted_text is new (done) or empty (failed);
-# search indexing listens to keep its index current.
+# instance.extraction_status says whether instance.extracted_text is new (done) or empty (failed).
 file_text_extracted = Signal()
+
+# Sent after a bulk update (QuerySet.update(), which sends no post_save) changed a field of
+# documents or of their files that the search index copies, with ids=[document ids] (sender=the model).
+documents_updated = Signal()

@@ -1,13 +1,12 @@
 from django.urls import path
 
-from documents import feeds, views
-from search import views as archive_views
+from documents import archive, feeds, views
 
 app_name = "documents"
 urlpatterns = [
-    path("", archive_views.DocumentListView.as_view(), name="document_list"),
-    path("export.csv", archive_views.export_csv, name="export_csv"),
-    path("export.json", archive_views.export_json, name="export_json"),
+    path("", archive.DocumentListView.as_view(), name="document_list"),
+    path("export.csv", archive.export_csv, name="export_csv"),
+    path("export.json", archive.export_json, name="export_json"),
     path("feed/rss/", feeds.DocumentRssFeed(), name="feed_rss"),
     path("feed/atom/", feeds.DocumentAtomFeed(), name="feed_atom"),
     path("<int:pk>/", views.DocumentDetailView.as_view(), name="document_detail"),

@@ -1,21 +1,12 @@
 """Filters of the meeting list and of the participation matrix; their values live in the address."""
 
 import django_filters
-from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import InMyLanguageFilter
+from core.filters import InMyLanguageFilter, YearField
 from meetings.models import Meeting, Participation
 from participants.models import Organisation, State
-
-
-class YearField(forms.IntegerField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", 1990)
-        kwargs.setdefault("max_value", 2100)
-        kwargs.setdefault("widget", forms.NumberInput(attrs={"inputmode": "numeric"}))
-        super().__init__(*args, **kwargs)
 
 
 class YearFilter(django_filters.NumberFilter):

@@ -3,8 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
+    """The search engine (search.engine); the apps it serves keep their entries current."""
+
     name = "search"
     verbose_name = _("Search")
-
-    def ready(self):
-        from search import signals  # noqa: F401  (connects the receivers that keep the index current)

@@ -1,13 +1,16 @@
-"""Building search entries from documents and their files."""
+"""Writing search entries: texts prepared for either backend, vectors computed in the database.
+
+What an entry contains is decided by the app whose objects are searched (documents.indexing);
+this module only stores it: the texts, the stems without PostgreSQL, the weighted vectors with it,
+and the copied fields the caller passes (see SearchEntry).
+"""
 
 import operator
 from functools import reduce
 
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
-from django.db.models import Prefetch
 
-from documents.models import Audience, Document, DocumentFile
 from search.models import SearchEntry
 from search.stemming import stem_string
 
@@ -19,6 +22,9 @@ WEIGHTS = (("title", "A"), ("summary", "B"), ("body", "C"))
 MAX_BODY_CHARS = 300_000
 # Private-use characters mark highlighted words in headlines; they must never come from the text.
 _MARKERS = str.maketrans("", "", "\ue000\ue001")
+TEXT_FIELDS = ("title", "summary", "body", "title_stems", "stems")
+# The object's own fields copied into its entry, so that public searches read this table alone.
+COPIED_FIELDS = ("publication_status", "publish_at", "audience", "kind", "date", "meeting_id")
 
 
 def uses_postgresql() -> bool:
@@ -40,21 +46,14 @@ def vectors() -> dict:
     return {"vector": weighted_vector(), "rank_vector": reduce(operator.add, rank_parts)}
 
 
-def searchable_files():
-    # Only files anyone may download are indexed: a restricted file's text must never surface
-    # in a snippet of a public document.
-    return DocumentFile.objects.filter(audience=Audience.PUBLIC).exclude(extracted_text="").order_by("language")
+def entry_fields(titles, summaries, texts, copies: dict) -> dict:
+    """The stored fields of one entry: its texts (several parts each, empty ones skipped) and copies.
 
-
-# Copied from the document so that anonymous searches need no join (see SearchEntry).
-COPIED_FIELDS = ("publication_status", "publish_at", "audience", "kind", "date", "meeting_id")
-DOCUMENT_FIELDS = ("title_ru", "title_en", "summary_ru", "summary_en", *COPIED_FIELDS)
-
-
-def entry_fields(document: Document, files) -> dict:
-    title = "\n".join(part for part in (document.title_ru, document.title_en) if part)
-    summary = "\n\n".join(part for part in (document.summary_ru, document.summary_en) if part)
-    texts = [file.extracted_text for file in files if file.extracted_text]
+    The texts share MAX_BODY_CHARS between them, so that every file of a document counts.
+    """
+    title = "\n".join(part for part in titles if part)
+    summary = "\n\n".join(part for part in summaries if part)
+    texts = [text for text in texts if text]
     share = MAX_BODY_CHARS // max(len(texts), 1)
     body = "\n\n".join(text[:share] for text in texts)
     fields = {
@@ -63,7 +62,7 @@ def entry_fields(document: Document, files) -> dict:
         "body": body.translate(_MARKERS),
         "title_stems": "",
         "stems": "",
-        **{name: getattr(document, name) for name in COPIED_FIELDS},
+        **{name: copies[name] for name in COPIED_FIELDS},
     }
     if not uses_postgresql():
         fields["title_stems"] = stem_string(fields["title"])
@@ -71,44 +70,35 @@ def entry_fields(document: Document, files) -> dict:
     return fields
 
 
-def index_document(document, create: bool = True) -> None:
-    """Bring one document's entry up to date; `document` is a Document or its primary key."""
-    pk = document.pk if isinstance(document, Document) else document
-    document = Document.objects.filter(pk=pk).only(*DOCUMENT_FIELDS).first()
-    if document is None:
-        return
-    fields = entry_fields(document, searchable_files().filter(document_id=pk).only("extracted_text"))
+def save_entry(document_id: int, fields: dict, create: bool = True) -> bool:
+    """Store one entry (created if missing unless `create` is false); whether there is one now."""
     if create:
-        SearchEntry.objects.update_or_create(document_id=pk, defaults=fields)
-    elif not SearchEntry.objects.filter(document_id=pk).update(**fields):
-        return
+        SearchEntry.objects.update_or_create(document_id=document_id, defaults=fields)
+    elif not SearchEntry.objects.filter(document_id=document_id).update(**fields):
+        return False
     if uses_postgresql():
-        SearchEntry.objects.filter(document_id=pk).update(**vectors())
+        SearchEntry.objects.filter(document_id=document_id).update(**vectors())
+    return True
 
 
-def rebuild_index(queryset=None, batch_size: int = 1000, progress=None) -> int:
-    """Rebuild the entries of `queryset` (all documents by default) in batches; returns how many."""
-    queryset = (queryset if queryset is not None else Document.objects.all()).order_by("pk")
-    queryset = queryset.only(*DOCUMENT_FIELDS).prefetch_related(
-        Prefetch("files", queryset=searchable_files().only("document_id", "extracted_text"), to_attr="indexed_files")
+def save_entries(rows: dict[int, dict]) -> None:
+    """Create or replace the entries of many objects at once: {document id: entry_fields()}."""
+    entries = [SearchEntry(document_id=pk, **fields) for pk, fields in rows.items()]
+    SearchEntry.objects.bulk_create(
+        entries,
+        update_conflicts=True,
+        unique_fields=["document"],
+        update_fields=[*TEXT_FIELDS, *COPIED_FIELDS],
     )
-    done = 0
-    last_pk = 0
-    while True:
-        batch = list(queryset.filter(pk__gt=last_pk)[:batch_size])
-        if not batch:
-            return done
-        entries = [SearchEntry(document_id=doc.pk, **entry_fields(doc, doc.indexed_files)) for doc in batch]
-        SearchEntry.objects.bulk_create(
-            entries,
-            update_conflicts=True,
-            unique_fields=["document"],
-            update_fields=["title", "summary", "body", "title_stems", "stems", *COPIED_FIELDS],
-        )
-        ids = [doc.pk for doc in batch]
-        if uses_postgresql():
-            SearchEntry.objects.filter(document_id__in=ids).update(**vectors())
-        done += len(batch)
-        last_pk = ids[-1]
-        if progress:
-            progress(done)
+    if uses_postgresql() and rows:
+        SearchEntry.objects.filter(document_id__in=list(rows)).update(**vectors())
+
+
+def delete_entries(ids) -> int:
+    return SearchEntry.objects.filter(document_id__in=list(ids)).delete()[0]
+
+
+def entry_values(ids, fields) -> dict[int, tuple]:
+    """{document id: (the given fields of its entry)} for the entries that exist."""
+    rows = SearchEntry.objects.filter(document_id__in=list(ids)).values_list("document_id", *fields)
+    return {row[0]: row[1:] for row in rows}

@@ -1,12 +1,12 @@
-"""The search index: one entry per document, rebuilt whenever the document or its files change."""
+"""The search index: one entry per document, rebuilt whenever the document or its files change.
+
+The entry points at documents.Document by name only: the engine imports no app above it.
+"""
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from documents.models import Document
-from meetings.models import Meeting
 
 
 class SearchEntry(models.Model):
@@ -20,13 +20,13 @@ class SearchEntry(models.Model):
 
     The document's own visibility and list fields (publication, audience, kind, date, meeting) are
     copied here too, so that an anonymous search can match, count and rank in this table alone
-    (see search.ranking). They are refreshed with the texts on every save of the document; the
+    (see documents.search). They are refreshed with the texts on every save of the document; the
     page shown is still read through Document.objects.visible_to(), so a stale copy could at worst
     miscount, never show a hidden document.
     """
 
     document = models.OneToOneField(
-        Document,
+        "documents.Document",
         on_delete=models.CASCADE,
         primary_key=True,
         related_name="search_entry",
@@ -48,7 +48,7 @@ class SearchEntry(models.Model):
     date = models.DateField(_("date"), null=True, blank=True)
     # No constraint or reverse accessor: a copy of Document.meeting, which already protects the meeting.
     meeting = models.ForeignKey(
-        Meeting,
+        "meetings.Meeting",
         on_delete=models.DO_NOTHING,
         db_constraint=False,
         db_index=False,

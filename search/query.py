@@ -1,4 +1,4 @@
-"""A small reading of web-search syntax for the backend without PostgreSQL.
+"""A small reading of web-search syntax for the backend without PostgreSQL (and for short fields).
 
 It follows websearch_to_tsquery closely enough for people: words must all match, "quoted words"
 must match as a phrase, OR between two terms accepts either, and -word excludes.
@@ -6,6 +6,10 @@ must match as a phrase, OR between two terms accepts either, and -word excludes.
 
 import re
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import and_, or_
+
+from django.db.models import Q
 
 from search.stemming import STOP_WORDS, normalise, stem, words
 
@@ -60,3 +64,23 @@ def parse(query: str) -> ParsedQuery:
             parsed.clauses.append([term])
         join_next = False
     return parsed
+
+
+def _stem_q(stem: str, fields: list[str]) -> Q:
+    # A stem is the start of every form of its word, so a substring search finds all forms.
+    # SQLite folds only Latin letters to lower case, hence the capitalised variant.
+    variants = {stem, stem.capitalize()}
+    return reduce(or_, (Q(**{f"{name}__icontains": variant}) for name in fields for variant in variants))
+
+
+def _term_q(term: Term, fields: list[str]) -> Q:
+    condition = reduce(and_, (_stem_q(stem, fields) for stem in term.stems))
+    return ~condition if term.negated else condition
+
+
+def text_q(query: str, fields: list[str]) -> Q | None:
+    """The simpler search over a few short fields of any model: every word's stem as a substring."""
+    parsed = parse(query)
+    if parsed.is_empty:
+        return None
+    return reduce(and_, (reduce(or_, (_term_q(term, fields) for term in clause)) for clause in parsed.clauses))

@@ -27,7 +27,7 @@ def test_not_found_page_names_the_problem_in_english(client):
 def test_bad_request_page_says_which_value_is_wrong(client):
     html = client.get("/en/meetings/?year=abc").content.decode()
 
-    assert "<strong>Year</strong> («<code>abc</code>»): Enter a whole number." in html
+    assert "<strong>Year</strong> («<code>abc</code>»): Enter a year between 1990 and 2100, such as 2016." in html
     assert '<a href="/en/meetings/">Start again without filters</a>' in html
 
 

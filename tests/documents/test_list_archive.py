@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.models import Publishable
+from documents.indexing import index_document
 from documents.models import Audience, Document, DocumentFile
-from search.indexing import index_document
 from tests.factories import (
     DocumentFactory,
     DocumentFileFactory,

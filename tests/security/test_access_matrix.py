@@ -17,8 +17,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from documents.indexing import index_document
 from documents.models import Audience, Document, DocumentFile, ExtractionStatus
-from search.indexing import index_document
 from tests.factories import (
     DelegateFactory,
     DocumentFactory,

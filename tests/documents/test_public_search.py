@@ -14,12 +14,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import Publishable
+from documents.archive import find_documents
+from documents.facets import DIFFERENCE, DIRECT, EITHER, _shared_counts, document_facets
 from documents.filters import DocumentFilter
 from documents.models import Audience, Document, DocumentFile
-from search.facets import DIFFERENCE, DIRECT, EITHER, _shared_counts, document_facets
+from documents.search import public_matches, public_ranking, sees_public_only
 from search.models import SearchEntry
-from search.ranking import public_matches, public_ranking, sees_public_only
-from search.views import find_documents
 from tests.factories import (
     DelegateFactory,
     DocumentFileFactory,

@@ -1,23 +1,23 @@
-"""Searches for the public reader answered from search_searchentry alone (PostgreSQL).
+"""Searches for the public reader answered from the search index alone (PostgreSQL).
 
 A search that matches most of the archive spends its time joining every match to its document
 and meeting to check who may see it. For readers who see only public documents (anonymous
 visitors and accounts that are neither staff nor delegates) the same rule is checked on the copies
-kept in SearchEntry, so matching, counting and ranking touch one table. Staff and delegates, whose
-rules depend on meetings' participants, keep the join through Document.objects.visible_to().
+kept in the search index (search.models.SearchEntry), so matching, counting and ranking touch one
+table. Staff and delegates, whose rules depend on meetings' participants, keep the join through
+Document.objects.visible_to().
 
+The rule is the archive's, passed to the engine (search.engine.public_entries), which knows none.
 The documents shown are still read through the reader's Document queryset (see
 search.pagination.CountingPaginator), so a stale copy could at worst miscount, never show a
-hidden document.
+hidden document; documents.indexing keeps the copies current.
 """
 
-from django.db import connection
 from django.db.models import Q
 
 from documents.filters import reader
 from documents.models import Document
-from search.backends import postgres
-from search.models import SearchEntry
+from search import engine
 
 
 def sees_public_only(user) -> bool:
@@ -42,23 +42,22 @@ def public_matches(filterset):
     (kind, year, states…) are applied through the documents they leave: rarer, and narrower.
     """
     query = filterset.query
-    if not query or connection.vendor != "postgresql" or not sees_public_only(reader(filterset.request)):
+    if not query or not engine.ranks_in_index() or not sees_public_only(reader(filterset.request)):
         return None
-    entries = SearchEntry.objects.filter(public_entry_q(), vector=postgres.web_query(query))
+    entries = engine.public_entries(public_entry_q(), query)
     if _other_filters(filterset):
         entries = entries.filter(document_id__in=filterset.queryset_without("q").order_by().values("pk"))
     return entries
 
 
 def public_ranking(filterset):
-    """public_matches() in the order of search.backends.order_by_relevance(), or None."""
+    """public_matches() in the order of search.engine.rank(), or None."""
     entries = public_matches(filterset)
-    return None if entries is None else postgres.rank_entries(entries, filterset.query)
+    return None if entries is None else engine.rank_entries(entries, filterset.query)
 
 
 def public_search_ranking(query: str, user):
     """The ranking for the site-wide search box (no other filters), or None."""
-    if not query or connection.vendor != "postgresql" or not sees_public_only(user):
+    if not query or not engine.ranks_in_index() or not sees_public_only(user):
         return None
-    entries = SearchEntry.objects.filter(public_entry_q(), vector=postgres.web_query(query))
-    return postgres.rank_entries(entries, query)
+    return engine.rank_entries(engine.public_entries(public_entry_q(), query), query)

@@ -1,27 +1,17 @@
-"""The document archive (list with search and facets), its exports, and the site-wide search page."""
+"""The document archive: the list with search and facets, and its CSV and JSON exports."""
 
-from urllib.parse import urlencode
-
-from django import forms
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
-from django.shortcuts import render
-from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from core.security import rate_limit
 from core.views import FilteredListView, bad_request, form_errors
-from documents.filters import MAX_QUERY_LENGTH, DocumentFilter
+from documents.exports import csv_lines, json_chunks
+from documents.facets import document_facets
+from documents.filters import DocumentFilter
 from documents.models import Document, DocumentFile
-from search.backends import order_by_relevance, search_documents, snippet_function
-from search.exports import csv_lines, json_chunks
-from search.facets import document_facets
-from search.others import search_other_content
-from search.pagination import CountingPaginator
-from search.ranking import public_ranking, public_search_ranking
-
-DOCUMENTS_ON_SEARCH_PAGE = 10
+from documents.search import public_ranking
+from search import engine
 
 
 def find_documents(filterset):
@@ -29,7 +19,7 @@ def find_documents(filterset):
     documents = filterset.qs
     query = filterset.query
     if query:
-        return order_by_relevance(documents, query), snippet_function(query)
+        return engine.rank(documents, query), engine.snippets(query)
     return documents.order_by("-date", "title", "pk"), None
 
 
@@ -52,7 +42,7 @@ class DocumentListView(FilteredListView):
     context_object_name = "documents"
     filterset_class = DocumentFilter
     paginate_by = 25
-    paginator_class = CountingPaginator
+    paginator_class = engine.CountingPaginator
 
     def get_base_queryset(self):
         return Document.objects.visible_to(self.request.user)
@@ -62,7 +52,7 @@ class DocumentListView(FilteredListView):
 
     def get_queryset(self):
         documents, self.snippets = find_documents(self.filterset)
-        # Public readers' matches are counted and ranked in the search index alone (search.ranking).
+        # Public readers' matches are counted and ranked in the search index alone (documents.search).
         self.ranking = public_ranking(self.filterset)
         return self.listing(documents)
 
@@ -125,31 +115,3 @@ def export_json(request):
         return error
     response = StreamingHttpResponse(json_chunks(documents, request), content_type="application/json; charset=utf-8")
     return _attachment(response, "almaty-process-documents.json")
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search the site"), max_length=MAX_QUERY_LENGTH, required=False, strip=True)
-
-
-@require_safe
-@rate_limit("search")
-def search(request):
-    """One box for everything: documents (full text) first, then meetings, states, organisations and news."""
-    form = SearchForm(request.GET)
-    if not form.is_valid():
-        return bad_request(request, errors=form_errors(form))
-    query = form.cleaned_data["q"]
-    context = {"form": form, "query": query}
-    if query:
-        visible = Document.objects.visible_to(request.user)
-        found, snippets = search_documents(visible, query)
-        items = visible.select_related("meeting").prefetch_related(listing_files(request.user))
-        ranking = public_search_ranking(query, request.user)
-        page = CountingPaginator(found, DOCUMENTS_ON_SEARCH_PAGE, ranking=ranking, items=items).page(1)
-        context.update(
-            documents=with_snippets(page.object_list, snippets),
-            document_count=page.paginator.count,
-            archive_url=reverse("documents:document_list") + "?" + urlencode({"q": query}),
-            others=search_other_content(query, request.user),
-        )
-    return render(request, "search/search.html", context)

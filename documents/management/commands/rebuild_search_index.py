@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from search.indexing import rebuild_index
-from search.models import SearchEntry
+from documents.indexing import rebuild_index
+from search import engine
 
 
 class Command(BaseCommand):
@@ -13,7 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, batch_size, **options):
         with transaction.atomic():
-            SearchEntry.objects.all().delete()
+            engine.clear_index()
             count = rebuild_index(batch_size=batch_size, progress=self.report_progress)
         self.stdout.write(self.style.SUCCESS(f"Indexed {count} documents."))
 

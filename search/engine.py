@@ -1,0 +1,83 @@
+"""The search engine's one door: everything the apps above it call, and nothing else.
+
+The engine knows search entries (search.models.SearchEntry, one per document), how to fill them
+(texts, stems, vectors), how to match, rank and highlight a query on PostgreSQL (full text) or
+elsewhere (Snowball stems), and how to page through ranked matches. It knows no rule about who may
+see what: the caller passes its rule in (see public_entries) and reads the page's objects through
+its own visibility rules. It imports no app above core.
+
+    documents.indexing  → index_entry / index_entries / delete_entries / entry_values
+    documents.filters   → match
+    documents.archive   → rank, snippets, CountingPaginator
+    documents.search    → ranks_in_index, public_entries, rank_entries
+    pages.search        → search_documents, snippets, CountingPaginator, and text_q (the simpler
+                          search over the titles and summaries of other content)
+"""
+
+from django.db import connection
+from django.db.models import Q
+
+from search.backends import match_documents as match
+from search.backends import order_by_relevance as rank
+from search.backends import search_documents
+from search.backends import snippet_function as snippets
+from search.backends.postgres import rank_entries, web_query
+from search.indexing import COPIED_FIELDS, entry_fields, entry_values, save_entries, save_entry
+from search.indexing import delete_entries as delete_entries
+from search.models import SearchEntry
+from search.pagination import CountingPaginator
+from search.query import text_q
+
+__all__ = [
+    "COPIED_FIELDS",
+    "CountingPaginator",
+    "clear_index",
+    "delete_entries",
+    "entry_fields",
+    "entry_values",
+    "index_entries",
+    "index_entry",
+    "match",
+    "search_documents",
+    "orphan_entries",
+    "public_entries",
+    "rank",
+    "rank_entries",
+    "ranks_in_index",
+    "snippets",
+    "text_q",
+]
+
+
+def index_entry(document_id: int, titles, summaries, texts, copies: dict, create: bool = True) -> bool:
+    """Store one document's entry; with create=False only refresh an existing one."""
+    return save_entry(document_id, entry_fields(titles, summaries, texts, copies), create=create)
+
+
+def index_entries(rows) -> int:
+    """Store many entries at once: rows of (document id, titles, summaries, texts, copies)."""
+    fields = {pk: entry_fields(titles, summaries, texts, copies) for pk, titles, summaries, texts, copies in rows}
+    save_entries(fields)
+    return len(fields)
+
+
+def ranks_in_index() -> bool:
+    """Whether a search can be matched, counted and ranked in the index alone (PostgreSQL)."""
+    return connection.vendor == "postgresql"
+
+
+def public_entries(rule: Q, query: str):
+    """Entries matching `query` among those `rule` (a Q over the copied fields) admits.
+
+    The rule is the caller's: the engine does not know who may see what (see documents.search).
+    """
+    return SearchEntry.objects.filter(rule, vector=web_query(query))
+
+
+def orphan_entries(existing) -> list[int]:
+    """Ids of entries whose document is not among `existing` (a queryset of ids)."""
+    return list(SearchEntry.objects.exclude(document_id__in=existing).values_list("document_id", flat=True))
+
+
+def clear_index() -> None:
+    SearchEntry.objects.all().delete()
