@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "search",
     "axes",
     "accounts",
+    "demo",
 ]
 
 MIDDLEWARE = [
