@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.history import keeps_history
 from participants.models import State
 
 
@@ -16,6 +17,7 @@ class DelegateQuerySet(models.QuerySet):
         )
 
 
+@keeps_history()
 class Delegate(models.Model):
     """A member of a state's delegation: a user account linked to a participating state."""
 

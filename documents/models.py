@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core import access
+from core.history import keeps_history
 from core.models import Publishable, PublishableQuerySet
 from documents import files
 from documents.signals import file_text_extracted
@@ -43,6 +44,7 @@ class DocumentQuerySet(PublishableQuerySet):
         )
 
 
+@keeps_history(follow=("files",))
 class Document(Publishable):
     """A document of the archive: an agenda, a report, an outcome statement…"""
 
@@ -128,6 +130,8 @@ class DocumentFileQuerySet(models.QuerySet):
         return files.order_by("document__date", "document__title", "document_id", "language")
 
 
+# Data the portal computes stays out of versions: restoring a version must not roll it back.
+@keeps_history(exclude=("extracted_text", "extraction_status", "extraction_error", "download_count"))
 class DocumentFile(models.Model):
     """One language version of a document, as a file."""
 

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.history import keeps_history
 from core.models import Publishable, PublishableQuerySet
 from participants.models import Organisation, State
 
@@ -21,6 +22,7 @@ class MeetingQuerySet(PublishableQuerySet):
         return self.filter(end_date__lt=today)
 
 
+@keeps_history(follow=("participations",))
 class Meeting(Publishable):
     """A meeting: senior officials, ministers, a working group, experts or a workshop."""
 
@@ -107,6 +109,7 @@ class Meeting(Publishable):
         return self.end_date != self.start_date
 
 
+@keeps_history()
 class Participation(models.Model):
     """One state's or organisation's place at one meeting, present or absent."""
 
@@ -168,6 +171,7 @@ class Participation(models.Model):
         return self.state or self.organisation
 
 
+@keeps_history(follow=("paragraphs",))
 class OutcomeStatement(models.Model):
     """The text a meeting adopted, as numbered paragraphs."""
 
@@ -189,6 +193,7 @@ class OutcomeStatement(models.Model):
         return self.meeting.get_absolute_url() + "#statement"
 
 
+@keeps_history()
 class StatementParagraph(models.Model):
     """One numbered paragraph; its number is its address (#p7)."""
 
