@@ -10,10 +10,10 @@ line of text.
 import re
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.i18n import LANGUAGE_CODES
 from core.text import decode_text
 from meetings.models import Meeting, OutcomeStatement, StatementParagraph
 
@@ -106,15 +106,11 @@ def parse_numbered_paragraphs(text: str) -> list[tuple[int, str]]:
     return result
 
 
-def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
-
-
 def check_language(language: str) -> str:
-    if language not in language_codes():
+    if language not in LANGUAGE_CODES:
         raise StatementImportError(
             _("Unknown language “%(language)s”; choose one of: %(choices)s.")
-            % {"language": language, "choices": ", ".join(language_codes())}
+            % {"language": language, "choices": ", ".join(LANGUAGE_CODES)}
         )
     return language
 
@@ -150,7 +146,7 @@ def import_statement(
         if (getattr(paragraph, field) or "") == new_text:
             continue
         setattr(paragraph, field, new_text)
-        if not any(getattr(paragraph, f"text_{code}") for code in language_codes()):
+        if not any(getattr(paragraph, f"text_{code}") for code in LANGUAGE_CODES):
             paragraph.delete()
             deleted += 1
             continue

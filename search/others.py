@@ -5,6 +5,7 @@ from operator import and_, or_
 
 from django.db.models import Q
 
+from core.i18n import LANGUAGE_CODES
 from meetings.models import Meeting
 from pages.models import NewsItem
 from participants.models import Organisation, State
@@ -14,7 +15,7 @@ LIMIT = 10
 
 
 def _in_both_languages(*fields: str) -> list[str]:
-    return [f"{name}_{language}" for name in fields for language in ("ru", "en")]
+    return [f"{name}_{language}" for name in fields for language in LANGUAGE_CODES]
 
 
 SECTIONS = {
