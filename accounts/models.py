@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.history import keeps_history
 from participants.models import State
 
 
@@ -13,6 +14,7 @@ class DelegateQuerySet(models.QuerySet):
         return self.filter(user__is_active=True, state__in=State.objects.participating())
 
 
+@keeps_history()
 class Delegate(models.Model):
     """A member of a state's delegation: a user account linked to a participating state."""
 

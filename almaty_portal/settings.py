@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "search",
     "axes",
     "accounts",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -137,7 +138,7 @@ FORMAT_MODULE_PATH = ["almaty_portal.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ru"
 # A text missing in the reader's language falls back to the other one; templates
 # mark such text as being in the other language (core.templatetags.portal).
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("ru", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = tuple(code for code, _name in LANGUAGES)
 # modeltranslation reads this unprefixed name; a local copy keeps the admin off CDNs.
 JQUERY_UI_URL = "vendor/jquery-ui.min.js"
 TIME_ZONE = env("TIME_ZONE", "Asia/Almaty")

@@ -4,8 +4,11 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 
 from core.seo import robots_txt
-from core.sitemaps import SITEMAPS
+from documents.sitemaps import SITEMAPS as DOCUMENT_SITEMAPS
+from meetings.sitemaps import SITEMAPS as MEETING_SITEMAPS
 from pages.search import search
+from pages.sitemaps import SITEMAPS as PAGE_SITEMAPS
+from participants.sitemaps import SITEMAPS as PARTICIPANT_SITEMAPS
 
 urlpatterns = i18n_patterns(
     path("admin/", admin.site.urls),
@@ -18,6 +21,9 @@ urlpatterns = i18n_patterns(
     path("", include("pages.urls")),
 )
 
+
+# Each app lists its own pages.
+SITEMAPS = {**PAGE_SITEMAPS, **MEETING_SITEMAPS, **PARTICIPANT_SITEMAPS, **DOCUMENT_SITEMAPS}
 
 # Outside the language prefix: crawlers look for these at fixed addresses.
 urlpatterns += [

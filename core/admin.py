@@ -5,8 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
-from core.history import HistoryCompareMixin
-from core.translation_status import LANGUAGE_CODES, missing_language_q, missing_languages
+from core.history import HistoryCompareMixin, register_history
+from core.i18n import LANGUAGE_CODES
+from core.translation_status import missing_language_q, missing_languages
+
+# Every app's admin module imports this one, and the admin is loaded after modeltranslation has
+# added the per-language fields: the moment to register the models that keep a history, before
+# any VersionAdmin is built (its automatic registration cannot exclude fields).
+register_history()
 
 
 class MissingTranslationFilter(admin.SimpleListFilter):

@@ -4,6 +4,10 @@ django-reversion records every save made in the admin (and in anything wrapped i
 ``reversion.create_revision()``) with who and when, lists them on the history page and
 restores any of them; this adds the missing piece, the differences between two versions,
 including the inline items (files, participations, paragraphs) saved with them.
+
+What is recorded is declared by each app on its models with ``@keeps_history(follow=...)``,
+with the same "follow" as the admin inlines, so a version of a meeting holds its participations
+and a version of a document its files.
 """
 
 import difflib
@@ -20,6 +24,33 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from reversion.models import Version
+
+HISTORY_OPTIONS = "_history_options"
+
+
+def keeps_history(*, follow: tuple[str, ...] = (), exclude: tuple[str, ...] = ()):
+    """Class decorator for a model whose edits are recorded; `register_history()` registers it.
+
+    Registration waits until modeltranslation has added the per-language fields (title_ru,
+    title_en), which django-reversion would otherwise leave out of every version.
+    """
+
+    def declare(model):
+        setattr(model, HISTORY_OPTIONS, {"follow": follow, "exclude": exclude})
+        return model
+
+    return declare
+
+
+def register_history():
+    """Register with django-reversion every model that declares `keeps_history`."""
+    from django.apps import apps
+    from reversion import is_registered, register
+
+    for model in apps.get_models():
+        options = model.__dict__.get(HISTORY_OPTIONS)
+        if options is not None and not is_registered(model):
+            register(model, **options)
 
 
 def _translated_originals(model) -> set[str]:
@@ -191,40 +222,3 @@ class HistoryCompareMixin:
             ),
         }
         return TemplateResponse(request, "admin/history/compare.html", context)
-
-
-# What is recorded, and what is saved together: the same "follow" as the admin inlines, so a
-# version of a meeting holds its participations and a version of a document its files.
-# Registered here, before the admin classes are built (documents/admin.py and the others import
-# core.admin, which imports this module), so that VersionAdmin's automatic registration, which
-# cannot exclude fields, does not happen first. Data the portal computes (extracted text,
-# counters, checksums) stays out of versions: restoring a version must not roll it back.
-HISTORY = {
-    "participants.State": {"follow": ("focal_points",)},
-    "participants.FocalPoint": {},
-    "participants.Organisation": {},
-    "meetings.Meeting": {"follow": ("participations",)},
-    "meetings.Participation": {},
-    "meetings.OutcomeStatement": {"follow": ("paragraphs",)},
-    "meetings.StatementParagraph": {},
-    "documents.Document": {"follow": ("files",)},
-    "documents.DocumentFile": {
-        "exclude": ("extracted_text", "extraction_status", "extraction_error", "download_count"),
-    },
-    "pages.Page": {},
-    "pages.NewsItem": {},
-    "accounts.Delegate": {},
-}
-
-
-def register_history():
-    from django.apps import apps
-    from reversion import is_registered, register
-
-    for label, options in HISTORY.items():
-        model = apps.get_model(label)
-        if not is_registered(model):
-            register(model, **options)
-
-
-register_history()

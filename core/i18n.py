@@ -6,7 +6,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import get_language
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# The one list of the portal's language codes, in the order of settings.LANGUAGES (the default first).
+LANGUAGE_CODES = tuple(code for code, _name in settings.LANGUAGES)
 
 
 @dataclass(frozen=True)

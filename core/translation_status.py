@@ -3,11 +3,10 @@
 from functools import reduce
 from operator import or_
 
-from django.conf import settings
 from django.db.models import Q
 from modeltranslation.translator import NotRegistered, translator
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from core.i18n import LANGUAGE_CODES
 
 
 def translated_field_names(model) -> list[str]:

@@ -6,7 +6,6 @@ command and the tests share one set of rules. Nothing here touches the database.
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import re
 import time
@@ -19,6 +18,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from core.text import decode_text
 
 CHUNK_SIZE = 1024 * 1024
 # Enough of a text file to tell its encoding and that it is text at all.
@@ -176,15 +177,9 @@ def decode_text_sample(fileobj) -> str | None:
     fileobj.seek(0)
     if b"\x00" in sample:
         return None
-    text = None
-    decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    try:
-        text = decoder.decode(sample, final=is_whole)
-    except UnicodeDecodeError:
-        try:
-            text = sample.decode("cp1251")
-        except UnicodeDecodeError:
-            return None
+    text = decode_text(sample, partial=not is_whole)
+    if text is None:
+        return None
     controls = sum(1 for char in text if unicodedata.category(char) == "Cc" and char not in "\t\n\r\f\v")
     if controls > len(text) / 100:
         return None
@@ -324,7 +319,7 @@ def extract_text(fileobj, file_type: FileType, time_budget: float | None = None)
         if file_type is PDF:
             extraction = _extract_pdf(fileobj, deadline)
         elif file_type is TXT:
-            extraction = Extraction(_decode_text(fileobj.read(MAX_TEXT_CHARS * 2)))
+            extraction = Extraction(decode_text(fileobj.read(MAX_TEXT_CHARS * 2), partial=True, lenient=True))
         elif file_type is DOC:
             raise ExtractionFailed(
                 "unsupported: text is not read from Word 97–2003 (.doc) files; upload a DOCX or PDF version too"
@@ -366,19 +361,6 @@ def _extract_pdf(fileobj, deadline: float) -> Extraction:
         if time.monotonic() > deadline and number < total:
             return Extraction("\n\n".join(pages), total, f"stopped after {number} of {total} pages: time budget used")
     return Extraction("\n\n".join(pages), total)
-
-
-def _decode_text(data: bytes) -> str:
-    from charset_normalizer import from_bytes
-
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", "replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data, cp_isolation=["utf_8", "cp1251"]).best()
-    return str(best) if best is not None else data.decode("cp1251", "replace")
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:

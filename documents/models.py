@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import delegate_state_id
 from core.access import is_staff, published_q
+from core.history import keeps_history
 from core.models import Publishable, PublishableQuerySet
 from documents import files
 from documents.signals import documents_updated, file_text_extracted
@@ -111,6 +112,7 @@ class DocumentQuerySet(AnnouncedUpdateMixin, PublishableQuerySet):
         )
 
 
+@keeps_history(follow=("files",))
 class Document(Publishable):
     """A document of the archive: an agenda, a report, an outcome statement…"""
 
@@ -257,6 +259,8 @@ class DocumentFileQuerySet(AnnouncedUpdateMixin, models.QuerySet):
         return files.order_by("document__date", "document__title", "document_id", "language")
 
 
+# Data the portal computes stays out of versions: restoring a version must not roll it back.
+@keeps_history(exclude=("extracted_text", "extraction_status", "extraction_error", "download_count"))
 class DocumentFile(models.Model):
     """One language version of a document, as a file."""
 

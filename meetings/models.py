@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.history import keeps_history
 from core.models import Publishable, PublishableQuerySet
 from participants.models import Organisation, State
 
@@ -18,6 +19,7 @@ class MeetingQuerySet(PublishableQuerySet):
         return self.filter(end_date__lt=today)
 
 
+@keeps_history(follow=("participations",))
 class Meeting(Publishable):
     """A meeting: senior officials, ministers, a working group, experts or a workshop."""
 
@@ -104,6 +106,7 @@ class Meeting(Publishable):
         return self.end_date != self.start_date
 
 
+@keeps_history()
 class Participation(models.Model):
     """One state's or organisation's place at one meeting: invited, confirmed, attended or not."""
 
@@ -188,6 +191,7 @@ class Participation(models.Model):
             )
 
 
+@keeps_history(follow=("paragraphs",))
 class OutcomeStatement(models.Model):
     """The text a meeting adopted, as numbered paragraphs."""
 
@@ -209,6 +213,7 @@ class OutcomeStatement(models.Model):
         return self.meeting.get_absolute_url() + "#statement"
 
 
+@keeps_history()
 class StatementParagraph(models.Model):
     """One numbered paragraph; its number is its address (#p7)."""
 

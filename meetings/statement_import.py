@@ -10,10 +10,11 @@ line of text.
 import re
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.i18n import LANGUAGE_CODES
+from core.text import decode_text
 from meetings.models import Meeting, OutcomeStatement, StatementParagraph
 
 # "12. Text", "12) Text" or a lone "12." whose text starts on the next line.
@@ -40,16 +41,11 @@ class ImportResult:
     deleted: int
 
 
-def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without a byte order mark), else Windows-1251, the usual Cyrillic encoding of older files."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1251")
-    except UnicodeDecodeError:
-        raise StatementImportError(_("The file is neither UTF-8 nor Windows-1251 text.")) from None
+def decode_statement(data: bytes) -> str:
+    text = decode_text(data)
+    if text is None:
+        raise StatementImportError(_("The file is neither UTF-8 nor Windows-1251 text."))
+    return text
 
 
 def _join_lines(lines: list[str]) -> str:
@@ -110,15 +106,11 @@ def parse_numbered_paragraphs(text: str) -> list[tuple[int, str]]:
     return result
 
 
-def language_codes() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
-
-
 def check_language(language: str) -> str:
-    if language not in language_codes():
+    if language not in LANGUAGE_CODES:
         raise StatementImportError(
             _("Unknown language “%(language)s”; choose one of: %(choices)s.")
-            % {"language": language, "choices": ", ".join(language_codes())}
+            % {"language": language, "choices": ", ".join(LANGUAGE_CODES)}
         )
     return language
 
@@ -154,7 +146,7 @@ def import_statement(
         if (getattr(paragraph, field) or "") == new_text:
             continue
         setattr(paragraph, field, new_text)
-        if not any(getattr(paragraph, f"text_{code}") for code in language_codes()):
+        if not any(getattr(paragraph, f"text_{code}") for code in LANGUAGE_CODES):
             paragraph.delete()
             deleted += 1
             continue
@@ -181,4 +173,4 @@ def import_statement_file(path, meeting_slug: str, language: str, title: str | N
         raise StatementImportError(
             _("Cannot read “%(path)s”: %(reason)s") % {"path": path, "reason": error.strerror}
         ) from None
-    return import_statement(meeting, language, parse_numbered_paragraphs(decode_text(data)), title=title)
+    return import_statement(meeting, language, parse_numbered_paragraphs(decode_statement(data)), title=title)

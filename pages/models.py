@@ -4,9 +4,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.history import keeps_history
 from core.models import Publishable, PublishableQuerySet
 
 
+@keeps_history()
 class Page(Publishable):
     """A standing page such as "About the process"."""
 
@@ -29,6 +31,7 @@ class Page(Publishable):
         return reverse("pages:page_detail", args=[self.slug])
 
 
+@keeps_history()
 class NewsItem(Publishable):
     """A news item about the process or its region."""
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from core.i18n import LANGUAGE_CODES
 from core.security import rate_limit
 from core.views import bad_request, form_errors
 from documents.archive import listing_files, with_snippets
@@ -28,7 +29,7 @@ LIMIT = 10
 
 
 def _in_both_languages(*fields: str) -> list[str]:
-    return [f"{name}_{language}" for name in fields for language in ("ru", "en")]
+    return [f"{name}_{language}" for name in fields for language in LANGUAGE_CODES]
 
 
 SECTIONS = {

@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.history import keeps_history
+
 iso_alpha2 = RegexValidator(r"^[A-Z]{2}$", _("Enter two capital Latin letters (ISO 3166-1 alpha-2)."))
 iso_alpha3 = RegexValidator(r"^[A-Z]{3}$", _("Enter three capital Latin letters (ISO 3166-1 alpha-3)."))
 
@@ -15,6 +17,7 @@ class StateQuerySet(models.QuerySet):
         return self.filter(status__in=[State.Status.MEMBER, State.Status.OBSERVER])
 
 
+@keeps_history(follow=("focal_points",))
 class State(models.Model):
     """A state: a participant of the process, or one that appears in its archive."""
 
@@ -64,6 +67,7 @@ class FocalPointQuerySet(models.QuerySet):
         return self.filter(is_public=True)
 
 
+@keeps_history()
 class FocalPoint(models.Model):
     """A national focal point: the state's contact person for the process."""
 
@@ -98,6 +102,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(kind=Organisation.Kind.PROCESS)
 
 
+@keeps_history()
 class Organisation(models.Model):
     """An international organisation, an NGO or institute, or a consultative process."""
 

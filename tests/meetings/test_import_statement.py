@@ -4,7 +4,7 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from meetings.models import OutcomeStatement, StatementParagraph
-from meetings.statement_import import StatementImportError, decode_text, parse_numbered_paragraphs
+from meetings.statement_import import StatementImportError, parse_numbered_paragraphs
 from tests.factories import MeetingFactory, OutcomeStatementFactory, StatementParagraphFactory
 
 SEED_001 = settings.BASE_DIR.parent / "shared" / "seeds" / "001_f5bf1f298d79ffb4.txt"
@@ -102,24 +102,26 @@ def test_parse_rejects_a_paragraph_without_text():
         parse_numbered_paragraphs("1. Один.\n2.\n\n")
 
 
-@pytest.mark.parametrize(
-    "data",
-    [
-        "1. Участники.\n".encode(),
-        "\ufeff1. Участники.\n".encode(),
-        "1. Участники.\n".encode("cp1251"),
-    ],
-    ids=["utf-8", "utf-8 with BOM", "windows-1251"],
-)
-def test_decode_reads_utf8_with_or_without_bom_and_windows_1251(data):
-    assert decode_text(data) == "1. Участники.\n"
+@pytest.mark.django_db
+def test_a_windows_1251_file_is_imported(tmp_path):
+    MeetingFactory(slug="som")
+
+    call_command("import_statement", str(write(tmp_path, "1. Участники.\n", "cp1251")), meeting="som", language="ru")
+
+    assert StatementParagraph.objects.get().text_ru == "Участники."
 
 
-def test_decode_rejects_bytes_that_are_no_known_text_encoding():
-    with pytest.raises(StatementImportError) as error:
-        decode_text(b"1. \x98\xff")
+@pytest.mark.django_db
+def test_a_file_in_no_known_text_encoding_is_rejected_with_a_clear_message(tmp_path):
+    MeetingFactory(slug="som")
+    path = tmp_path / "statement.txt"
+    path.write_bytes(b"1. \x98\xff")
+
+    with pytest.raises(CommandError) as error:
+        call_command("import_statement", str(path), meeting="som", language="ru")
 
     assert str(error.value) == "The file is neither UTF-8 nor Windows-1251 text."
+    assert not OutcomeStatement.objects.exists()
 
 
 # --- the command -------------------------------------------------------------------------------------------------

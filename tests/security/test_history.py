@@ -4,7 +4,7 @@ from django.apps import apps
 from django.urls import reverse
 from reversion.models import Version
 
-from core.history import HISTORY, inline_diff
+from core.history import inline_diff
 from documents.models import Document
 from meetings.models import Meeting, Participation
 from tests.factories import DocumentFactory, MeetingFactory, ParticipationFactory, StateFactory
@@ -20,23 +20,29 @@ def admin_client(client, django_user_model):
 
 
 @pytest.mark.parametrize(
-    "label",
+    ("label", "follow"),
     [
-        "meetings.Meeting",
-        "meetings.Participation",
-        "meetings.OutcomeStatement",
-        "meetings.StatementParagraph",
-        "documents.Document",
-        "documents.DocumentFile",
-        "participants.State",
-        "participants.Organisation",
-        "pages.NewsItem",
-        "pages.Page",
+        ("meetings.Meeting", ("participations",)),
+        ("meetings.Participation", ()),
+        ("meetings.OutcomeStatement", ("paragraphs",)),
+        ("meetings.StatementParagraph", ()),
+        ("documents.Document", ("files",)),
+        ("documents.DocumentFile", ()),
+        ("participants.State", ("focal_points",)),
+        ("participants.FocalPoint", ()),
+        ("participants.Organisation", ()),
+        ("pages.NewsItem", ()),
+        ("pages.Page", ()),
+        ("accounts.Delegate", ()),
     ],
 )
-def test_every_edited_model_keeps_a_history(label):
-    assert label in HISTORY
-    assert reversion.is_registered(apps.get_model(label))
+def test_every_edited_model_keeps_a_history_saved_together_with_its_inlines(label, follow):
+    from reversion.revisions import _get_options
+
+    model = apps.get_model(label)
+
+    assert reversion.is_registered(model)
+    assert _get_options(model).follow == follow
 
 
 def test_computed_file_data_stays_out_of_versions():

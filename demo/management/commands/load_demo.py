@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from core.demo import load_demo
+from demo.loading import load_demo
 
 
 class Command(BaseCommand):

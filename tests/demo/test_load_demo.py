@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import translation
 
-from core.demo import CIS_FINAL_SLUG, THIRD_SOM_SLUG, UPCOMING_SLUG, counts, load_demo
 from core.models import Publishable
+from demo.loading import CIS_FINAL_SLUG, THIRD_SOM_SLUG, UPCOMING_SLUG, counts, load_demo
 from documents.models import Document, DocumentFile
 from meetings.models import Meeting, Participation, StatementParagraph
 from pages.models import NewsItem, Page
@@ -141,6 +141,21 @@ def test_cis_final_meeting_lists_turkmenistan_and_uzbekistan_as_absent(no_seeds)
 
 
 @pytest.mark.django_db
+def test_cis_final_meeting_has_the_eighteen_friends_and_observers_and_the_united_states_as_observers(no_seeds):
+    load_demo()
+
+    meeting = Meeting.objects.get(slug=CIS_FINAL_SLUG)
+    observers = meeting.participations.filter(role=Participation.Role.OBSERVER, present=True)
+    assert sorted(observers.values_list("state__iso_alpha2", flat=True)) == [
+        "AT", "BG", "CH", "CN", "CZ", "DE", "DK", "EE", "FI", "FR", "IE", "IR", "LT", "LV", "PL", "PT", "RO", "TR",
+        "US",
+    ]  # fmt: skip
+    # Only the three that belong to the Almaty Process keep a status in it; the others are recorded
+    # at the meeting without becoming participating states.
+    participating = State.objects.participating().filter(participations__in=observers)
+    assert sorted(participating.values_list("slug", flat=True)) == ["china", "iran", "turkey"]
+
+@pytest.mark.django_db
 def test_budapest_process_is_a_partner_with_icmpd_as_secretariat_and_its_meetings(no_seeds):
     load_demo()
 
@@ -181,7 +196,8 @@ def test_states_have_iso_codes_and_a_consistent_status(no_seeds):
     assert (china.iso_alpha3, china.status, china.year_joined) == ("CHN", State.Status.OBSERVER, None)
     assert State.objects.filter(status=State.Status.MEMBER).count() == 9
     assert sorted(State.objects.filter(status=State.Status.NONE).values_list("iso_alpha2", flat=True)) == [
-        "AM", "BG", "BY", "CH", "GE", "HU", "MD", "RU", "UA", "UZ",
+        "AM", "AT", "BG", "BY", "CH", "CZ", "DE", "DK", "EE", "FI", "FR", "GE", "HU", "IE", "LT", "LV", "MD", "PL",
+        "PT", "RO", "RU", "UA", "US", "UZ",
     ]  # fmt: skip
     assert FocalPoint.objects.filter(is_public=True).count() == 2
     assert FocalPoint.objects.filter(is_public=False).count() == 2
@@ -252,4 +268,4 @@ def test_every_loaded_object_passes_validation(no_seeds):
     for model in (State, FocalPoint, Organisation, Meeting, Participation, Document, DocumentFile, Page, NewsItem):
         for obj in model.objects.all():
             obj.full_clean()
-    assert counts()[State] == 20
+    assert counts()[State] == 34
