@@ -31,7 +31,8 @@ class DocumentRssFeed(Feed):
         return escape(localized(item, "title").text)
 
     def item_description(self, item):
-        return feed_text(item, "summary") or item.get_kind_display()
+        # Feed readers render the description as HTML; ours is plain text, so it goes out escaped.
+        return escape(feed_text(item, "summary") or item.get_kind_display())
 
     def item_pubdate(self, item):
         return item.publish_at or start_of_day(item.date)

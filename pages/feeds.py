@@ -30,7 +30,8 @@ class NewsRssFeed(Feed):
         return escape(localized(item, "title").text)
 
     def item_description(self, item):
-        return feed_text(item, "lead") or feed_text(item, "body")
+        # Feed readers render the description as HTML; ours is plain text, so it goes out escaped.
+        return escape(feed_text(item, "lead") or feed_text(item, "body"))
 
     def item_pubdate(self, item):
         return start_of_day(item.date)
