@@ -3,8 +3,12 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 
+from accounts.forms import AdminSignInForm
 from core.seo import robots_txt
 from core.sitemaps import SITEMAPS
+
+# Overlong user names are refused by the form, before django-axes logs the attempt.
+admin.site.login_form = AdminSignInForm
 
 urlpatterns = i18n_patterns(
     path("admin/", admin.site.urls),

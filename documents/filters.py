@@ -31,7 +31,8 @@ class YearsField(forms.Field):
         years = set()
         for item in value if isinstance(value, list | tuple) else [value]:
             item = str(item).strip()
-            if not item.isdigit() or not 1990 <= int(item) <= 2100:
+            # isdigit() alone admits "²" and Arabic-Indic digits.
+            if not (item.isascii() and item.isdigit()) or not 1990 <= int(item) <= 2100:
                 raise ValidationError(self.error_messages["invalid"], code="invalid")
             years.add(int(item))
         return sorted(years)

@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,13 @@ class YearField(forms.IntegerField):
         kwargs.setdefault("max_value", 2100)
         kwargs.setdefault("widget", forms.NumberInput(attrs={"inputmode": "numeric"}))
         super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        # int() reads Arabic-Indic and other Unicode digits; a year in the address is ASCII digits.
+        text = str(value).strip() if value not in self.empty_values else ""
+        if text and not (text.isascii() and text.isdigit()):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
 
 
 class YearFilter(django_filters.NumberFilter):
