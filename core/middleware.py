@@ -39,7 +39,8 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, OperationalError | InterfaceError):
             return None
-        logger.warning("Database unavailable for %s: %s", request.path, str(exception).strip().splitlines()[:1])
+        reason = (str(exception).strip().splitlines() or [type(exception).__name__])[0]
+        logger.warning("Database unavailable for %s: %s", request.path, reason)
         response = HttpResponse(loader.get_template("503.html").render({}), status=503)
         response.headers["Retry-After"] = str(settings.DATABASE_RETRY_AFTER)
         add_never_cache_headers(response)
