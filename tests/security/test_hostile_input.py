@@ -320,3 +320,14 @@ def test_a_page_number_the_list_cannot_read_gets_a_400_that_names_it(hostile_cli
     assert response.status_code == 400
     items = [item.text_content() for item in html.fromstring(response.content).findall(".//ul[@class='error-list']/li")]
     assert any(item.startswith("Page") for item in items), items
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "route"), ROUTES, ids=[name for name, _ in ROUTES])
+def test_a_nul_in_any_query_parameter_is_a_client_error(hostile_client, archive, name, route):
+    for parameter in QUERY_NAMES:
+        url = f"{plain(route, 'en')}?{parameter}=a%00b"
+
+        response = hostile_client.get(url)
+
+        assert response.status_code in ACCEPTED, (url, response.status_code)
