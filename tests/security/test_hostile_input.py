@@ -331,3 +331,33 @@ def test_a_nul_in_any_query_parameter_is_a_client_error(hostile_client, archive,
         response = hostile_client.get(url)
 
         assert response.status_code in ACCEPTED, (url, response.status_code)
+
+
+@pytest.fixture
+def archive_with_line_breaks(archive):
+    """Content saved before the admin refused line breaks (or written by code) still renders safely."""
+    from meetings.models import Meeting
+
+    meeting = Meeting.objects.filter(slug="meeting-1").first() or MeetingFactory(slug="meeting-1")
+    Meeting.objects.filter(pk=meeting.pk).update(
+        title_en="Forum\r\nEND:VEVENT\r\nBEGIN:VEVENT", city_en="Almaty\r\nX-INJECTED:1"
+    )
+    DocumentFileFactory(document__meeting=meeting, document__title_en="=1+1\r\nReport")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("name", "route"), ROUTES, ids=[name for name, _ in ROUTES])
+def test_titles_with_line_breaks_break_no_page_and_no_calendar_line(
+    hostile_client, archive_with_line_breaks, name, route
+):
+    url = plain(route, "en")
+
+    response = hostile_client.get(url)
+
+    assert response.status_code in ACCEPTED, (url, response.status_code)
+    if response.headers.get("Content-Type", "").startswith("text/calendar"):
+        lines = response.content.decode().split("\r\n")
+        assert not any(line.startswith("X-INJECTED") for line in lines)
+        assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == len(
+            [line for line in lines if line.startswith("UID:")]
+        )
