@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.history import keeps_history
+from core.validators import validate_single_line
 from participants.models import State
 
 
@@ -22,7 +23,7 @@ class Delegate(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="delegate", verbose_name=_("user account")
     )
     state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="delegates", verbose_name=_("state"))
-    position = models.CharField(_("position"), max_length=200, blank=True)
+    position = models.CharField(_("position"), max_length=200, blank=True, validators=[validate_single_line])
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = DelegateQuerySet.as_manager()

@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.RejectNulMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -112,6 +114,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that does not answer must not hold a worker until it is killed: give up quickly
+# (seconds to connect, milliseconds per statement; 0 turns the statement limit off, e.g. for long imports)
+# and answer 503 (core.middleware.DatabaseUnavailableMiddleware), asking clients to retry after DATABASE_RETRY_AFTER s.
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 5)
+DATABASE_STATEMENT_TIMEOUT = env_int("DATABASE_STATEMENT_TIMEOUT", 20000)
+DATABASE_RETRY_AFTER = env_int("DATABASE_RETRY_AFTER", 30)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=DATABASE_CONNECT_TIMEOUT,
+        options=f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT}",
+    )
 # Rate limits and sign-in lockouts count in the cache: share it between workers in production
 # (e.g. CACHE_BACKEND=django.core.cache.backends.db.DatabaseCache, CACHE_LOCATION=portal_cache).
 CACHES = {
@@ -236,6 +249,8 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "secretariat@localhost")
+# Password reset mails leave after the answer, so its timing does not tell whether an address has an account.
+PASSWORD_RESET_MAIL_IN_BACKGROUND = env_bool("PASSWORD_RESET_MAIL_IN_BACKGROUND", default=not DEBUG)
 
 LOGGING = {
     "version": 1,

@@ -3,12 +3,16 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 
+from accounts.forms import AdminSignInForm
 from core.seo import robots_txt
 from documents.sitemaps import SITEMAPS as DOCUMENT_SITEMAPS
 from meetings.sitemaps import SITEMAPS as MEETING_SITEMAPS
 from pages.search import search
 from pages.sitemaps import SITEMAPS as PAGE_SITEMAPS
 from participants.sitemaps import SITEMAPS as PARTICIPANT_SITEMAPS
+
+# Overlong user names are refused by the form, before django-axes logs the attempt.
+admin.site.login_form = AdminSignInForm
 
 urlpatterns = i18n_patterns(
     path("admin/", admin.site.urls),

@@ -40,10 +40,11 @@ class PublicFeed(Feed):
         return escape(localized(item, "title").text)
 
     def item_description(self, item):
+        # Feed readers render the description as HTML; ours is plain text, so it goes out escaped.
         for field in self.description_fields:
             if text := feed_text(item, field):
-                return text
-        return self.item_default_description(item)
+                return escape(text)
+        return escape(self.item_default_description(item))
 
     def item_default_description(self, item):
         return ""

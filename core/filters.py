@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import current_language, exists_in_language_q
@@ -52,6 +53,13 @@ class YearField(forms.IntegerField):
         kwargs.setdefault("max_value", LAST_YEAR)
         kwargs.setdefault("widget", forms.NumberInput(attrs={"inputmode": "numeric"}))
         super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        # int() reads "²" and Arabic-Indic digits; a year in the address is ASCII digits.
+        text = str(value).strip() if value not in self.empty_values else ""
+        if text and not (text.isascii() and text.isdigit()):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
 
 
 class YearsField(forms.Field):

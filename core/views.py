@@ -1,16 +1,39 @@
 """Error pages in the reader's language, and the friendly answer to malformed list filters."""
 
-from django.http import HttpResponseServerError
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponseBadRequest, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.generic import ListView
 
+# Page numbers beyond this are refused before they reach the database (OFFSET is a bigint).
+MAX_PAGE_NUMBER = 1_000_000
+
 
 def bad_request(request, exception=None, errors=None):
     """400: the address asks for something malformed; say what, and how to start again."""
+    if isinstance(exception, DisallowedHost):
+        # A foreign Host header: nothing may build an absolute address (canonical or hreflang links),
+        # since that asks for the host again and would raise once more. A plain page, no context processors.
+        return HttpResponseBadRequest(loader.get_template("400_host.html").render({}))
     return render(request, "400.html", {"errors": errors or []}, status=400)
+
+
+def page_number_errors(request, page_kwarg: str = "page") -> list[dict]:
+    """The 400 entry for a page number that is not "last" or ASCII digits from 1 to MAX_PAGE_NUMBER.
+
+    str.isdigit() accepts "²", "①" and Arabic-Indic digits, which int() then refuses or reads;
+    a page number must be written as the address bar shows it.
+    """
+    page = request.GET.get(page_kwarg)
+    if page is None or page == "last":
+        return []
+    if page.isascii() and page.isdigit() and len(page) <= len(str(MAX_PAGE_NUMBER)):
+        if 1 <= int(page) <= MAX_PAGE_NUMBER:
+            return []
+    return [{"name": page_kwarg, "label": _("Page"), "value": page, "messages": [_("Enter a page number.")]}]
 
 
 @requires_csrf_token
@@ -51,11 +74,7 @@ class FilteredListView(ListView):
     def get(self, request, *args, **kwargs):
         self.filterset = self.filterset_class(request.GET, queryset=self.get_base_queryset(), request=request)
         errors = [] if self.filterset.is_valid() else form_errors(self.filterset.form)
-        page = request.GET.get(self.page_kwarg)
-        if page is not None and not (page.isdigit() and int(page) >= 1) and page != "last":
-            errors.append(
-                {"name": self.page_kwarg, "label": _("Page"), "value": page, "messages": [_("Enter a page number.")]}
-            )
+        errors += page_number_errors(request, self.page_kwarg)
         if errors:
             return bad_request(request, errors=errors)
         return super().get(request, *args, **kwargs)

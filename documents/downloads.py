@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import zipfile
@@ -11,9 +10,12 @@ from urllib.parse import quote
 
 from django.utils import timezone
 
+from core import csv
 from documents import files
 
 RANGE_CHUNK_SIZE = 64 * 1024
+# Larger than any file we keep; longer positions in a Range header are read as this.
+MAX_POSITION_DIGITS = 18
 
 
 def content_disposition(filename: str) -> str:
@@ -27,21 +29,27 @@ def parse_range(header: str, size: int) -> tuple[int, int] | None | str:
     None means "send the whole file" (no header, a syntax we ignore, or several ranges,
     which RFC 9110 lets us refuse by answering in full); "unsatisfiable" means 416.
     """
-    match = re.fullmatch(r"\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*", header or "")
+    match = re.fullmatch(r"\s*bytes\s*=\s*([0-9]*)\s*-\s*([0-9]*)\s*", header or "")
     if not match or not (match[1] or match[2]):
         return None
     if match[1]:
-        first = int(match[1])
+        first = _position(match[1])
         if first >= size:
             return "unsatisfiable"
-        last = int(match[2]) if match[2] else size - 1
+        last = _position(match[2]) if match[2] else size - 1
         if last < first:
             return None
         return first, min(last, size - 1)
-    suffix = int(match[2])
+    suffix = _position(match[2])
     if suffix == 0:
         return "unsatisfiable"
     return max(size - suffix, 0), size - 1
+
+
+def _position(digits: str) -> int:
+    """A byte position; thousands of digits (which int() refuses) mean "beyond any file"."""
+    digits = digits.lstrip("0") or "0"
+    return int(digits) if len(digits) <= MAX_POSITION_DIGITS else 10**MAX_POSITION_DIGITS
 
 
 def read_range(fileobj, first: int, last: int) -> Iterator[bytes]:
@@ -82,7 +90,9 @@ def unique_zip_names(entries: list[tuple[str, str]]) -> list[str]:
     seen = set()
     names = []
     for wanted, extension in entries:
-        stem = files.sanitize_filename(wanted)[:120].rstrip(" .") or "document"
+        # A slash in a title is part of the title ("2015/2016"), not a folder: it is replaced, not cut
+        # (no entry can leave the zip's root), and a dot in a title does not start an extension.
+        stem = files.clean_name(re.sub(r"[/\\]", "-", wanted))[:120].rstrip(" .") or "document"
         name = f"{stem}.{extension}"
         counter = 2
         while name.lower() in seen:
@@ -127,15 +137,12 @@ def stream_zip(members: list[dict]) -> Iterator[bytes]:
     yield sink.take()
 
 
+MANIFEST_COLUMNS = ["title", "kind", "language", "file", "size", "sha256", "permalink"]
+
+
 def manifest_csv(rows: list[dict]) -> bytes:
-    """manifest.csv in UTF-8 with a byte-order mark, so Excel shows Cyrillic titles correctly."""
-    out = io.StringIO()
-    writer = csv.DictWriter(
-        out, fieldnames=["title", "kind", "language", "file", "size", "sha256", "permalink"], lineterminator="\r\n"
-    )
-    writer.writeheader()
-    writer.writerows(rows)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    """manifest.csv through the portal's one CSV writer (BOM for Excel, formulas neutralised)."""
+    return csv.csv_bytes(MANIFEST_COLUMNS, ([row[column] for column in MANIFEST_COLUMNS] for row in rows))
 
 
 def meeting_zip_members(request, document_files) -> list[dict]:

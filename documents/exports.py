@@ -1,16 +1,14 @@
 """The catalogue as CSV (for Excel, Cyrillic included) and JSON, streamed row by row."""
 
-import csv
 import json
 
 from django.db.models import Prefetch
 
+from core import csv
 from core.i18n import localized
 from documents.models import DocumentFile
 
 COLUMNS = ["id", "title_ru", "title_en", "kind", "date", "meeting", "process", "languages", "permalink"]
-# Excel reads UTF-8 only when the file starts with a byte order mark.
-BOM = "\ufeff"
 CHUNK = 1000
 
 
@@ -39,26 +37,9 @@ def catalogue_items(queryset, request):
         }
 
 
-def _cell(value) -> str:
-    text = ";".join(value) if isinstance(value, list) else str(value)
-    # A cell starting like a formula would be run by Excel; a leading apostrophe keeps it text.
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
-class _Line:
-    """A file-like object for csv.writer that hands back what it is given."""
-
-    def write(self, value):
-        return value
-
-
 def csv_lines(queryset, request):
-    writer = csv.writer(_Line(), quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-    yield BOM + writer.writerow(COLUMNS)
-    for item in catalogue_items(queryset, request):
-        yield writer.writerow([_cell(item[column]) for column in COLUMNS])
+    items = catalogue_items(queryset, request)
+    return csv.csv_lines(COLUMNS, ([item[column] for column in COLUMNS] for item in items))
 
 
 def json_chunks(queryset, request):

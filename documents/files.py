@@ -17,7 +17,9 @@ from xml.etree import ElementTree
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.text import decode_text
 
@@ -207,6 +209,17 @@ def check_pdf(fileobj) -> int | None:
         fileobj.seek(0)
 
 
+def distinct_sizes(size: int, limit: int) -> tuple[str, str]:
+    """Two sizes for one message that never read the same ("100.0 MB" twice): exact bytes when rounding hides it."""
+    rounded = filesizeformat(size), filesizeformat(limit)
+    if rounded[0] != rounded[1]:
+        return rounded
+    return tuple(
+        ngettext("%(size)s byte", "%(size)s bytes", value) % {"size": number_format(value, force_grouping=True)}
+        for value in (size, limit)
+    )
+
+
 def validate_upload(fileobj, name: str = "") -> FileType:
     """Everything the archive checks before it keeps a file; returns the file's type."""
     size = file_size(fileobj)
@@ -217,12 +230,20 @@ def validate_upload(fileobj, name: str = "") -> FileType:
         raise ValidationError(
             _("The file is %(size)s; the largest file accepted is %(limit)s."),
             code="too_large",
-            params={"size": filesizeformat(size), "limit": filesizeformat(limit)},
+            params=dict(zip(("size", "limit"), distinct_sizes(size, limit), strict=True)),
         )
     file_type = detect_type(fileobj)
     if file_type is PDF:
         check_pdf(fileobj)
     return file_type
+
+
+def clean_name(text: str) -> str:
+    """Text safe in a file name: no control characters or characters Windows refuses, one space between words."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = "".join(" " if unicodedata.category(char)[0] in "CZ" else char for char in text)
+    text = re.sub(r'[<>:"|?*/\\]', "_", text)
+    return re.sub(r"\s+", " ", text).strip(" .")
 
 
 def sanitize_filename(name: str, file_type: FileType | None = None) -> str:
@@ -231,10 +252,7 @@ def sanitize_filename(name: str, file_type: FileType | None = None) -> str:
     Letters of any script are kept. When the file's real type is known, the extension says so.
     """
     name = unicodedata.normalize("NFC", name or "")
-    name = re.split(r"[/\\]", name)[-1]
-    name = "".join(" " if unicodedata.category(char)[0] in "CZ" else char for char in name)
-    name = re.sub(r'[<>:"|?*]', "_", name)
-    name = re.sub(r"\s+", " ", name).strip(" .")
+    name = clean_name(re.split(r"[/\\]", name)[-1])
     stem, dot, extension = name.rpartition(".")
     if not dot:
         stem, extension = name, ""

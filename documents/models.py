@@ -15,6 +15,7 @@ from accounts.models import delegate_state_id
 from core.access import is_staff, published_q
 from core.history import keeps_history
 from core.models import Publishable, PublishableQuerySet
+from core.validators import validate_single_line
 from documents import files
 from documents.signals import documents_updated, file_text_extracted
 from meetings.models import Meeting, Participation
@@ -127,7 +128,7 @@ class Document(Publishable):
         PRESS_RELEASE = "press_release", _("press release")
         INFORMATION_SHEET = "information_sheet", _("information sheet")
 
-    title = models.CharField(_("title"), max_length=500)
+    title = models.CharField(_("title"), max_length=500, validators=[validate_single_line])
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     date = models.DateField(_("date"))
     meeting = models.ForeignKey(
@@ -259,6 +260,19 @@ class DocumentFileQuerySet(AnnouncedUpdateMixin, models.QuerySet):
         return files.order_by("document__date", "document__title", "document_id", "language")
 
 
+class StoredFileField(models.FileField):
+    """A file stored under a random name: the uploaded name's length is not the column's business.
+
+    The original name is kept apart (sanitised and shortened, extension kept), so a name of up to
+    255 characters, which file systems allow, is accepted.
+    """
+
+    def formfield(self, **kwargs):
+        field = super().formfield(**kwargs)
+        field.max_length = None
+        return field
+
+
 # Data the portal computes stays out of versions: restoring a version must not roll it back.
 @keeps_history(exclude=("extracted_text", "extraction_status", "extraction_error", "download_count"))
 class DocumentFile(models.Model):
@@ -279,7 +293,7 @@ class DocumentFile(models.Model):
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="files", verbose_name=_("document"))
     language = models.CharField(_("language"), max_length=5, choices=Language.choices)
-    file = models.FileField(
+    file = StoredFileField(
         _("file"), upload_to=document_file_path, max_length=200, validators=[validate_document_file]
     )
     original_name = models.CharField(_("file name"), max_length=255, blank=True)

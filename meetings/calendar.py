@@ -33,6 +33,15 @@ EVENT_STATUS = {
 }
 
 
+def one_line(text: str) -> str:
+    """A single-line property (SUMMARY, LOCATION, CATEGORIES): any run of whitespace, CR/LF included, is one space.
+
+    icalendar escapes line breaks in TEXT values, but a title that carries one (pasted, or saved before
+    the admin refused them) should read as one line in a calendar, never as a new property.
+    """
+    return " ".join(str(text).split())
+
+
 def event_uid(meeting: Meeting, host: str) -> str:
     # The same in both languages and in the feed and the single file, so a calendar
     # that receives the meeting twice recognises it as one event.
@@ -43,7 +52,7 @@ def meeting_location(meeting: Meeting) -> str:
     parts = [localized(meeting, "city").text]
     if meeting.host_country:
         parts.append(localized(meeting.host_country, "name").text)
-    return ", ".join(part for part in parts if part)
+    return one_line(", ".join(part for part in parts if part))
 
 
 def meeting_event(meeting: Meeting, request, stamp: datetime.datetime) -> Event:
@@ -51,7 +60,7 @@ def meeting_event(meeting: Meeting, request, stamp: datetime.datetime) -> Event:
     event = Event()
     event.add("uid", event_uid(meeting, request.get_host()))
     event.add("dtstamp", stamp)
-    event.add("summary", localized(meeting, "title").text)
+    event.add("summary", one_line(localized(meeting, "title").text))
     event.add("dtstart", meeting.start_date)
     event.add("dtend", meeting.end_date + datetime.timedelta(days=1))
     event.add("status", EVENT_STATUS[meeting.status])
@@ -60,7 +69,7 @@ def meeting_event(meeting: Meeting, request, stamp: datetime.datetime) -> Event:
     location = meeting_location(meeting)
     if location:
         event.add("location", location)
-    event.add("categories", [str(meeting.get_kind_display())])
+    event.add("categories", [one_line(meeting.get_kind_display())])
     # A meeting abroad should not mark the subscriber's whole day as busy.
     event.add("transp", "TRANSPARENT")
     return event
@@ -72,7 +81,7 @@ def build_calendar(meetings, request, name: str) -> Calendar:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", one_line(name))
     stamp = timezone.now().replace(microsecond=0)
     for meeting in meetings:
         calendar.add_component(meeting_event(meeting, request, stamp))

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.history import keeps_history
 from core.models import Publishable, PublishableQuerySet
+from core.validators import validate_single_line
 from participants.models import Organisation, State
 
 
@@ -36,7 +37,7 @@ class Meeting(Publishable):
         POSTPONED = "postponed", _("postponed")
         CANCELLED = "cancelled", _("cancelled")
 
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, validators=[validate_single_line])
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in the page address; keep it stable.")
     )
@@ -56,7 +57,7 @@ class Meeting(Publishable):
     )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), help_text=_("The same as the start date for a one-day meeting."))
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True, validators=[validate_single_line])
     host_country = models.ForeignKey(
         State,
         on_delete=models.PROTECT,
@@ -65,7 +66,7 @@ class Meeting(Publishable):
         related_name="hosted_meetings",
         verbose_name=_("host country"),
     )
-    chair = models.CharField(_("chair"), max_length=300, blank=True)
+    chair = models.CharField(_("chair"), max_length=300, blank=True, validators=[validate_single_line])
     organisers = models.ManyToManyField(
         Organisation, blank=True, related_name="organised_meetings", verbose_name=_("organisers")
     )
@@ -198,7 +199,7 @@ class OutcomeStatement(models.Model):
     meeting = models.OneToOneField(
         Meeting, on_delete=models.CASCADE, related_name="outcome_statement", verbose_name=_("meeting")
     )
-    title = models.CharField(_("title"), max_length=300, blank=True)
+    title = models.CharField(_("title"), max_length=300, blank=True, validators=[validate_single_line])
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
 
     class Meta:

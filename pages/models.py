@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 
 from core.history import keeps_history
 from core.models import Publishable, PublishableQuerySet
+from core.validators import validate_single_line
 
 
 @keeps_history()
 class Page(Publishable):
     """A standing page such as "About the process"."""
 
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in the page address; keep it stable."))
     body = models.TextField(_("text"), blank=True, help_text=_("Plain text; a blank line starts a new paragraph."))
     position = models.PositiveSmallIntegerField(_("position in the menu"), default=0)
@@ -35,7 +36,7 @@ class Page(Publishable):
 class NewsItem(Publishable):
     """A news item about the process or its region."""
 
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, validators=[validate_single_line])
     slug = models.SlugField(
         _("slug"), max_length=120, unique=True, help_text=_("Used in the page address; keep it stable.")
     )

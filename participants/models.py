@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.history import keeps_history
+from core.validators import validate_single_line
 
 iso_alpha2 = RegexValidator(r"^[A-Z]{2}$", _("Enter two capital Latin letters (ISO 3166-1 alpha-2)."))
 iso_alpha3 = RegexValidator(r"^[A-Z]{3}$", _("Enter three capital Latin letters (ISO 3166-1 alpha-3)."))
@@ -27,8 +28,8 @@ class State(models.Model):
         FORMER = "former", _("former participant")
         NONE = "none", _("not participating")
 
-    name = models.CharField(_("name"), max_length=100)
-    official_name = models.CharField(_("official name"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_single_line])
+    official_name = models.CharField(_("official name"), max_length=200, blank=True, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in the page address; keep it stable."))
     iso_alpha2 = models.CharField(_("ISO alpha-2 code"), max_length=2, unique=True, validators=[iso_alpha2])
     iso_alpha3 = models.CharField(_("ISO alpha-3 code"), max_length=3, unique=True, validators=[iso_alpha3])
@@ -72,11 +73,11 @@ class FocalPoint(models.Model):
     """A national focal point: the state's contact person for the process."""
 
     state = models.ForeignKey(State, on_delete=models.CASCADE, related_name="focal_points", verbose_name=_("state"))
-    name = models.CharField(_("name"), max_length=200)
-    position = models.CharField(_("position"), max_length=200, blank=True)
-    institution = models.CharField(_("institution"), max_length=300, blank=True)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
+    position = models.CharField(_("position"), max_length=200, blank=True, validators=[validate_single_line])
+    institution = models.CharField(_("institution"), max_length=300, blank=True, validators=[validate_single_line])
     email = models.EmailField(_("email"), blank=True)
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True, validators=[validate_single_line])
     is_public = models.BooleanField(
         _("may be shown publicly"),
         default=False,
@@ -119,8 +120,8 @@ class Organisation(models.Model):
         OBSERVER = "observer", _("observer")
         OTHER = "other", _("other")
 
-    name = models.CharField(_("name"), max_length=300)
-    acronym = models.CharField(_("acronym"), max_length=50, blank=True)
+    name = models.CharField(_("name"), max_length=300, validators=[validate_single_line])
+    acronym = models.CharField(_("acronym"), max_length=50, blank=True, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), unique=True, help_text=_("Used in the page address; keep it stable."))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     role = models.CharField(_("role in the process"), max_length=20, choices=Role.choices, default=Role.OTHER)

@@ -1,4 +1,5 @@
 import re
+import time
 
 import pytest
 from django.core import mail
@@ -82,3 +83,49 @@ def test_a_used_link_is_refused_in_both_languages(client):
 
     assert again.status_code == 200
     assert "This link is no longer valid" in again.content.decode()
+
+
+def work_done_for(client, monkeypatch, email) -> dict:
+    """What answering a reset request did: templates rendered and reset tokens made (spied on, not replaced)."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.test.signals import template_rendered
+
+    templates, tokens = [], []
+    make_token = default_token_generator.make_token
+    monkeypatch.setattr(default_token_generator, "make_token", lambda user: tokens.append(1) or make_token(user))
+
+    def record(sender, template, context, **kwargs):
+        templates.append(template.name)
+
+    template_rendered.connect(record)
+    try:
+        response = client.post(reset_url("en"), {"email": email})
+    finally:
+        template_rendered.disconnect(record)
+    return {"location": response.headers["Location"], "templates": templates, "tokens": len(tokens)}
+
+
+def test_an_unknown_address_costs_the_same_work_as_a_known_one(client, monkeypatch, settings):
+    settings.PASSWORD_RESET_MAIL_IN_BACKGROUND = False
+    DelegateFactory(user__username="aigul@example.org")
+
+    known = work_done_for(client, monkeypatch, "aigul@example.org")
+    unknown = work_done_for(client, monkeypatch, "nobody@example.org")
+
+    assert known == unknown
+    assert known["tokens"] == 1
+    assert "accounts/password_reset_email.txt" in known["templates"]
+    assert [message.to for message in mail.outbox] == [["aigul@example.org"]]
+
+
+def test_the_reset_email_can_leave_after_the_answer(client, settings):
+    settings.PASSWORD_RESET_MAIL_IN_BACKGROUND = True
+    DelegateFactory(user__username="aigul@example.org")
+
+    response = client.post(reset_url("en"), {"email": "aigul@example.org"})
+
+    assert response.status_code == 302
+    deadline = time.monotonic() + 10
+    while not mail.outbox and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [message.to for message in mail.outbox] == [["aigul@example.org"]]

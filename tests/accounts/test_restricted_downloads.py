@@ -70,3 +70,51 @@ def test_the_log_is_read_only_in_the_admin(admin_client):
 
     assert admin_client.get("/en/admin/accounts/restricteddownload/").status_code == 200
     assert admin_client.get("/en/admin/accounts/restricteddownload/add/").status_code == 403
+
+
+def test_a_download_in_byte_ranges_is_logged_once_at_its_first_range(client):
+    delegate = DelegateFactory()
+    document_file = DocumentFileFactory(audience=Audience.DELEGATES)
+    client.force_login(delegate.user)
+    url = document_file.get_absolute_url()
+
+    first = client.get(url, HTTP_RANGE="bytes=0-9")
+    later = [client.get(url, HTTP_RANGE=f"bytes={start}-{start + 9}") for start in (10, 20)]
+    client.head(url)
+
+    assert [first.status_code] + [response.status_code for response in later] == [206, 206, 206]
+    assert RestrictedDownload.objects.count() == 1
+
+
+def test_each_whole_download_is_logged(client):
+    delegate = DelegateFactory()
+    document_file = DocumentFileFactory(audience=Audience.DELEGATES)
+    client.force_login(delegate.user)
+
+    client.get(document_file.get_absolute_url())
+    client.get(document_file.get_absolute_url(), HTTP_RANGE="bytes=0-")
+
+    assert RestrictedDownload.objects.count() == 2
+
+
+def test_the_log_records_the_address_the_rate_limits_see_behind_a_proxy(client, settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    delegate = DelegateFactory()
+    document_file = DocumentFileFactory(audience=Audience.DELEGATES)
+    client.force_login(delegate.user)
+
+    client.get(document_file.get_absolute_url(), REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="198.51.100.7")
+
+    assert RestrictedDownload.objects.get().ip_address == "198.51.100.7"
+
+
+def test_a_malformed_proxy_address_is_left_out_of_the_log_rather_than_failing(client, settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    delegate = DelegateFactory()
+    document_file = DocumentFileFactory(audience=Audience.DELEGATES)
+    client.force_login(delegate.user)
+
+    response = client.get(document_file.get_absolute_url(), HTTP_X_REAL_IP="not-an-address")
+
+    assert response.status_code == 200
+    assert RestrictedDownload.objects.get().ip_address is None

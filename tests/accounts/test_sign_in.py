@@ -1,6 +1,8 @@
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog
 from django.urls import reverse
 from django.utils import translation
+from lxml import html
 
 from tests.factories import DelegateFactory
 
@@ -93,3 +95,31 @@ def test_header_offers_sign_in_to_anonymous_readers(client):
         page = client.get(reverse("pages:home")).content.decode()
 
     assert '<a href="/en/accounts/sign-in/">Sign in</a>' in page
+
+
+def error_texts(response) -> list[str]:
+    page = html.fromstring(response.content)
+    found = page.xpath(
+        "//div[@class='form-errors']/p | //p[@class='field-error'] | //ul[contains(@class, 'errorlist')]/li"
+    )
+    return [" ".join(node.text_content().split()) for node in found]
+
+
+@pytest.mark.parametrize("path", ["/en/accounts/sign-in/", "/en/admin/login/"])
+@pytest.mark.parametrize("length", [151, 256, 5000])
+def test_an_overlong_user_name_is_refused_by_the_form_before_the_lockout_log_sees_it(client, path, length):
+    client.raise_request_exception = False
+
+    response = client.post(path, {"username": "a" * length, "password": "secret"})
+
+    assert response.status_code == 200
+    assert f"Ensure this value has at most 150 characters (it has {length})." in error_texts(response)
+    assert AccessAttempt.objects.count() == 0
+    assert AccessFailureLog.objects.count() == 0
+
+
+def test_the_longest_accepted_user_name_is_checked_as_a_sign_in(client):
+    response = client.post(url("accounts:login", "en"), {"username": "a" * 150, "password": "secret"})
+
+    assert "The user name or password is not correct. Both are case-sensitive." in error_texts(response)
+    assert AccessAttempt.objects.get().username == "a" * 150

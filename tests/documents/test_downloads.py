@@ -160,3 +160,29 @@ def test_a_head_request_is_answered_but_not_counted(client, pdf_file):
     assert response["Content-Length"] == str(len(PDF))
     pdf_file.refresh_from_db()
     assert pdf_file.download_count == 0
+
+
+@pytest.mark.parametrize(
+    ("range_header", "status"),
+    [
+        ("bytes=" + "9" * 5000 + "-", 416),
+        ("bytes=" + "0" * 5000 + "-", 206),
+        ("bytes=0-" + "9" * 5000, 206),
+        ("bytes=-" + "9" * 5000, 206),
+        ("bytes=" + "9" * 19 + "-" + "9" * 20, 416),
+    ],
+    ids=["huge start", "zero with many digits", "huge end", "huge suffix", "beyond 64 bits"],
+)
+def test_a_range_with_thousands_of_digits_gets_416_or_the_whole_file_never_an_error(
+    client, pdf_file, range_header, status
+):
+    client.raise_request_exception = False
+
+    response = client.get(pdf_file.get_absolute_url(), headers={"Range": range_header})
+
+    assert response.status_code == status
+    if status == 206:
+        assert response["Content-Range"] == f"bytes 0-{len(PDF) - 1}/{len(PDF)}"
+        assert b"".join(response.streaming_content) == PDF
+    else:
+        assert response["Content-Range"] == f"bytes */{len(PDF)}"

@@ -108,3 +108,17 @@ def test_document_feed_runs_a_fixed_number_of_queries(client, django_assert_max_
         response = client.get("/ru/documents/feed/rss/")
 
     assert len(rss_items(response)) == 30
+
+
+@pytest.mark.parametrize("feed", ["rss", "atom"])
+def test_a_summary_with_markup_reaches_feed_readers_as_text_not_html(client, feed):
+    DocumentFactory(summary_en='<img src=x onerror="alert(1)"> Agenda & notes', summary_ru="")
+
+    root = ET.fromstring(client.get(f"/en/documents/feed/{feed}/").content)
+    if feed == "rss":
+        description = root.find("channel/item").findtext("description")
+    else:
+        description = root.find(f"{ATOM}entry").findtext(f"{ATOM}summary")
+
+    # What a reader renders as HTML: the markup shows as the characters the editor typed.
+    assert description == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; Agenda &amp; notes"

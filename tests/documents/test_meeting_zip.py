@@ -153,3 +153,37 @@ def test_a_draft_meeting_is_not_found_for_the_public(meeting):
 def test_an_unknown_language_is_a_bad_request(client, meeting):
     response = client.get(zip_url("third-som", language="xx"))
     assert response.status_code == 400
+
+
+FORMULAS = ['=HYPERLINK("http://attacker.example","open")', "+1+1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"]
+
+
+def test_the_manifest_keeps_formula_like_titles_as_text(client):
+    meeting = MeetingFactory(slug="formulas")
+    for number, title in enumerate(FORMULAS):
+        document = DocumentFactory(meeting=meeting, title_ru=title, title_en=title, date=datetime.date(2016, 11, 1))
+        DocumentFileFactory(document=document, language="ru", file=ContentFile(b"text %d" % number, name="t.txt"))
+
+    rows = manifest_rows(open_zip(client.get(zip_url("formulas"))))
+
+    assert sorted(row["title"] for row in rows) == sorted("'" + title for title in FORMULAS)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Migration 2015/2016", "2016-11-01 Migration 2015-2016 [ru].txt"),
+        ("Windows\\path\\title", "2016-11-01 Windows-path-title [ru].txt"),
+        ("../../etc/passwd", "2016-11-01 ..-..-etc-passwd [ru].txt"),
+        ("..", "2016-11-01 .. [ru].txt"),
+    ],
+)
+def test_a_slash_in_a_title_is_replaced_in_the_zip_entry_name_not_cut(client, title, name):
+    meeting = MeetingFactory(slug="slashes")
+    document = DocumentFactory(meeting=meeting, title_ru=title, title_en=title, date=datetime.date(2016, 11, 1))
+    DocumentFileFactory(document=document, language="ru", file=ContentFile(b"text", name="t.txt"))
+
+    names = open_zip(client.get(zip_url("slashes"))).namelist()
+
+    assert names == ["manifest.csv", name]
+    assert all("/" not in entry and "\\" not in entry for entry in names)

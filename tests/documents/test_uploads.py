@@ -222,3 +222,29 @@ def test_the_same_file_chosen_twice_in_one_save_is_refused(editor_client):
     formset = response.context["inline_admin_formsets"][0].formset
     assert formset.non_form_errors() == ["The same file was chosen twice, for Russian and English."]
     assert DocumentFile.objects.count() == 0
+
+
+def test_a_file_just_over_the_limit_gives_both_sizes_in_bytes_when_rounding_would_show_them_equal(
+    editor_client, settings
+):
+    settings.DOCUMENT_MAX_UPLOAD_SIZE = 1024 * 1024
+
+    response = add_document(editor_client, samples.upload("long.txt", b"a" * (1024 * 1024 + 1)))
+
+    assert file_errors(response) == ["The file is 1,048,577 bytes; the largest file accepted is 1,048,576 bytes."]
+    assert DocumentFile.objects.count() == 0
+
+
+@pytest.mark.parametrize("length", [200, 255])
+def test_an_original_name_of_up_to_255_characters_is_accepted_and_kept_shortened_with_its_extension(
+    editor_client, length
+):
+    name = "Д" * (length - 4) + ".txt"
+
+    response = add_document(editor_client, samples.upload(name, "Беженцы и мигранты.".encode()))
+
+    assert response.status_code == 302
+    kept = DocumentFile.objects.get().original_name
+    assert kept.endswith(".txt")
+    assert kept.startswith("ДДД")
+    assert len(kept) <= 150

@@ -245,3 +245,19 @@ def test_meeting_file_runs_one_query(client, django_assert_max_num_queries):
 def test_feed_may_be_cached_for_an_hour_but_a_bad_request_may_not(client):
     assert client.get("/ru/meetings/calendar.ics")["Cache-Control"] == "public, max-age=3600"
     assert "Cache-Control" not in client.get("/ru/meetings/calendar.ics?year=twenty")
+
+
+def test_a_title_with_line_breaks_stays_one_summary_line_and_injects_nothing(client):
+    MeetingFactory(
+        slug="injected",
+        title_en="Forum\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Fake",
+        city_en="Almaty\nCentre",
+    )
+
+    response = client.get("/en/meetings/injected/calendar.ics")
+
+    event = only_event(response)
+    assert str(event["summary"]) == "Forum END:VEVENT BEGIN:VEVENT SUMMARY:Fake"
+    assert str(event["location"]) == "Almaty Centre"
+    lines = response.content.decode().split("\r\n")
+    assert lines.count("BEGIN:VEVENT") == 1

@@ -117,3 +117,16 @@ def test_news_feed_runs_a_fixed_number_of_queries(client, django_assert_max_num_
         response = client.get("/ru/news/feed/rss/")
 
     assert len(rss_items(response)) == 30
+
+
+@pytest.mark.parametrize("feed", ["rss", "atom"])
+def test_a_news_lead_with_markup_reaches_feed_readers_as_text_not_html(client, feed):
+    NewsItemFactory(title_en="Forum", lead_en="<script>alert(1)</script> Q&A", lead_ru="")
+
+    root = ET.fromstring(client.get(f"/en/news/feed/{feed}/").content)
+    if feed == "rss":
+        description = root.find("channel/item").findtext("description")
+    else:
+        description = root.find(f"{ATOM}entry").findtext(f"{ATOM}summary")
+
+    assert description == "&lt;script&gt;alert(1)&lt;/script&gt; Q&amp;A"
