@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
+from core.edit_conflicts import EditConflictMixin
 from core.history import HistoryCompareMixin
 from core.translation_status import LANGUAGE_CODES, missing_language_q, missing_languages
 
@@ -23,8 +24,8 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PortalAdmin(HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
-    """Tabbed Russian/English fields, edit history, and what is left to translate."""
+class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
+    """Tabbed Russian/English fields, edit history, what is left to translate, and no lost updates."""
 
     change_list_template = "admin/portal_change_list.html"
 

@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
 from core.admin import PortalAdmin
+from core.edit_conflicts import EditConflictMixin
 from core.history import HistoryCompareMixin
 from documents.models import Document, DocumentFile, ExtractionStatus
 
@@ -90,7 +91,7 @@ class DocumentAdmin(PortalAdmin):
 
 
 @admin.register(DocumentFile)
-class DocumentFileAdmin(HistoryCompareMixin, VersionAdmin):
+class DocumentFileAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin):
     """Every file of the archive, to follow text extraction and downloads; files are added on their document."""
 
     list_display = [

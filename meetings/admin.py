@@ -4,6 +4,7 @@ from modeltranslation.admin import TranslationTabularInline
 from reversion.admin import VersionAdmin
 
 from core.admin import PortalAdmin
+from core.edit_conflicts import EditConflictMixin
 from core.history import HistoryCompareMixin
 from meetings.models import Meeting, OutcomeStatement, Participation, StatementParagraph
 
@@ -55,7 +56,7 @@ class OutcomeStatementAdmin(PortalAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(HistoryCompareMixin, VersionAdmin):
+class ParticipationAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin):
     list_display = ["meeting", "state", "organisation", "role", "present"]
     list_filter = ["role", "present", "meeting__process"]
     search_fields = ["meeting__title_ru", "meeting__title_en", "state__name_ru", "state__name_en"]
