@@ -1,6 +1,11 @@
 """Admin building blocks shared by every content model."""
 
-from django.contrib import admin
+import reversion
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
@@ -28,6 +33,7 @@ class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTr
     """Tabbed Russian/English fields, edit history, what is left to translate, and no lost updates."""
 
     change_list_template = "admin/portal_change_list.html"
+    change_form_template = "admin/portal_change_form.html"
 
     @admin.display(description=_("translation"))
     def translation_state(self, obj):
@@ -55,6 +61,61 @@ class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTr
             ],
         }
         return super().changelist_view(request, extra_context)
+
+    # A published item that nobody can see because its parent (a document's meeting) is not published.
+
+    def hidden_by_parent_warning(self, obj):
+        """The warning for a published item whose parent hides it, with a link to the parent; None otherwise."""
+        if obj is None or getattr(obj, "publication_parent_field", None) is None:
+            return None
+        parent = obj.publication_parent
+        reason = parent.hidden_by_parent_reason() if parent is not None else None
+        if reason is None or obj.publication_status != obj.PublicationStatus.PUBLISHED:
+            return None
+        opts = parent._meta
+        return format_html(
+            '{} {} <a href="{}">{}</a>',
+            gettext("“%(item)s” is published, but the public cannot see it.") % {"item": obj},
+            reason,
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[parent.pk]),
+            gettext("Open %(kind)s “%(title)s” to publish it, or use the action “%(action)s” in the list.")
+            % {"kind": opts.verbose_name, "title": parent, "action": self.publish_parents.short_description},
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        warning = self.hidden_by_parent_warning(form.instance)
+        if warning:
+            self.message_user(request, warning, messages.WARNING)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = dict(extra_context or {})
+        if request.method == "GET":
+            extra_context["publication_warning"] = self.hidden_by_parent_warning(
+                self.get_object(request, admin.utils.unquote(object_id))
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.action(description=_("Publish their meetings now"), permissions=["change"])
+    def publish_parents(self, request, queryset):
+        parents = {obj.publication_parent for obj in queryset if obj.publication_parent is not None}
+        published = 0
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(gettext("Published from the list of its items."))
+            for parent in parents:
+                if parent.hidden_by_parent_reason() is None:
+                    continue
+                parent.publication_status = parent.PublicationStatus.PUBLISHED
+                if parent.publish_at is not None and parent.publish_at > timezone.now():
+                    parent.publish_at = None
+                parent.save()
+                published += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d meeting published.", "%(count)d meetings published.", published) % {"count": published},
+            messages.SUCCESS,
+        )
 
 
 admin.site.site_header = _("Almaty Process: secretariat")

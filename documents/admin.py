@@ -83,7 +83,7 @@ class DocumentAdmin(PortalAdmin):
     autocomplete_fields = ["meeting", "states", "organisations"]
     list_select_related = ["meeting"]
     inlines = [DocumentFileInline]
-    actions = ["retry_text_extraction"]
+    actions = ["retry_text_extraction", "publish_parents"]
 
     @admin.action(description=_("Retry text extraction of the selected documents’ files"))
     def retry_text_extraction(self, request, queryset):
