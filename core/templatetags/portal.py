@@ -6,6 +6,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils import formats
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -27,6 +28,13 @@ def translated(obj, field, multiline=True, words=None):
     if words:
         text = LocalizedText(Truncator(text.text).words(words), text.language, text.is_fallback)
     return {"localized": text, "multiline": multiline, "LANGUAGE_CODE": get_language()}
+
+
+@register.filter
+def full_stop(value):
+    """The value as text ending a sentence: one full stop, not two after a date that ends in «г.»."""
+    text = str(formats.localize(value))
+    return text if text.endswith(".") else f"{text}."
 
 
 def _language_prefix(path: str) -> str | None:
