@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 from reversion.admin import VersionAdmin
@@ -41,8 +42,35 @@ class MeetingAdmin(PortalAdmin):
     inlines = [ParticipationInline]
 
 
+class StatementParagraphFormSet(BaseInlineFormSet):
+    """A new paragraph without a number gets the next one, in the order the rows are shown."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "number" in form.fields:
+            form.fields["number"].required = False
+            form.fields["number"].help_text = _("Leave empty for the next number.")
+
+    def clean(self):
+        kept = [
+            form
+            for form in self.forms
+            if hasattr(form, "cleaned_data")
+            and (form.has_changed() or form.instance.pk)
+            and not self._should_delete_form(form)
+        ]
+        numbers = [form.cleaned_data.get("number") for form in kept]
+        last = max((number for number in numbers if number), default=0)
+        for form in kept:
+            if not form.cleaned_data.get("number"):
+                last += 1
+                form.cleaned_data["number"] = form.instance.number = last
+        super().clean()
+
+
 class StatementParagraphInline(TranslationTabularInline):
     model = StatementParagraph
+    formset = StatementParagraphFormSet
     extra = 0
 
 
