@@ -12,6 +12,7 @@ from reversion.admin import VersionAdmin
 
 from core.edit_conflicts import EditConflictMixin
 from core.history import HistoryCompareMixin
+from core.slugs import unique_slug
 from core.translation_status import LANGUAGE_CODES, missing_language_q, missing_languages
 
 
@@ -61,6 +62,51 @@ class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTr
             ],
         }
         return super().changelist_view(request, extra_context)
+
+    # Slugs: from the English title, or from the Russian one while there is no English title.
+
+    class Media:
+        js = ["js/admin_slug.js"]
+
+    def slug_sources(self) -> dict[str, list[str]]:
+        sources = {}
+        for slug_field, fields in self.prepopulated_fields.items():
+            russian = [f"{name.removesuffix('_en')}_ru" for name in fields if name.endswith("_en")]
+            sources[slug_field] = [*fields, *russian]
+        return sources
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {}  # admin_slug.js fills them, with the Russian fallback Django's prepopulate.js lacks
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        sources = {name: fields for name, fields in self.slug_sources().items() if name in form.base_fields}
+        if not sources:
+            return form
+        model = self.model
+
+        def clean(self):
+            cleaned_data = super(slug_form, self).clean()
+            for slug_field, fields in sources.items():
+                if cleaned_data.get(slug_field) or slug_field in self.errors:
+                    continue
+                text = next((cleaned_data[name] for name in fields if cleaned_data.get(name)), "")
+                max_length = model._meta.get_field(slug_field).max_length
+                slug = unique_slug(model, text, max_length, exclude_pk=self.instance.pk)
+                if slug:
+                    cleaned_data[slug_field] = slug
+                else:
+                    self.add_error(slug_field, _("Give a title, or type the slug."))
+            return cleaned_data
+
+        slug_form = type(form)(form.__name__, (form,), {"clean": clean})
+        for slug_field in sources:
+            slug_form.base_fields[slug_field].required = False
+        return slug_form
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "slug_sources": self.slug_sources()}
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     # A published item that nobody can see because its parent (a document's meeting) is not published.
 
