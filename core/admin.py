@@ -1,12 +1,19 @@
 """Admin building blocks shared by every content model."""
 
-from django.contrib import admin
+import reversion
+from django.contrib import admin, messages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
 
+from core.edit_conflicts import EditConflictMixin
 from core.history import HistoryCompareMixin, register_history
 from core.i18n import LANGUAGE_CODES
+from core.slugs import unique_slug
 from core.translation_status import missing_language_q, missing_languages
 
 # Every app's admin module imports this one, and the admin is loaded after modeltranslation has
@@ -29,10 +36,11 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PortalAdmin(HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
-    """Tabbed Russian/English fields, edit history, and what is left to translate."""
+class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
+    """Tabbed Russian/English fields, edit history, what is left to translate, and no lost updates."""
 
     change_list_template = "admin/portal_change_list.html"
+    change_form_template = "admin/portal_change_form.html"
 
     @admin.display(description=_("translation"))
     def translation_state(self, obj):
@@ -60,6 +68,106 @@ class PortalAdmin(HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
             ],
         }
         return super().changelist_view(request, extra_context)
+
+    # Slugs: from the English title, or from the Russian one while there is no English title.
+
+    class Media:
+        js = ["js/admin_slug.js"]
+
+    def slug_sources(self) -> dict[str, list[str]]:
+        sources = {}
+        for slug_field, fields in self.prepopulated_fields.items():
+            russian = [f"{name.removesuffix('_en')}_ru" for name in fields if name.endswith("_en")]
+            sources[slug_field] = [*fields, *russian]
+        return sources
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {}  # admin_slug.js fills them, with the Russian fallback Django's prepopulate.js lacks
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        sources = {name: fields for name, fields in self.slug_sources().items() if name in form.base_fields}
+        if not sources:
+            return form
+        model = self.model
+
+        def clean(self):
+            cleaned_data = super(slug_form, self).clean()
+            for slug_field, fields in sources.items():
+                if cleaned_data.get(slug_field) or slug_field in self.errors:
+                    continue
+                text = next((cleaned_data[name] for name in fields if cleaned_data.get(name)), "")
+                max_length = model._meta.get_field(slug_field).max_length
+                slug = unique_slug(model, text, max_length, exclude_pk=self.instance.pk)
+                if slug:
+                    cleaned_data[slug_field] = slug
+                else:
+                    self.add_error(slug_field, _("Give a title, or type the slug."))
+            return cleaned_data
+
+        slug_form = type(form)(form.__name__, (form,), {"clean": clean})
+        for slug_field in sources:
+            slug_form.base_fields[slug_field].required = False
+        return slug_form
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "slug_sources": self.slug_sources()}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    # A published item that nobody can see because its parent (a document's meeting) is not published.
+
+    def hidden_by_parent_warning(self, obj):
+        """The warning for a published item whose parent hides it, with a link to the parent; None otherwise."""
+        if obj is None or getattr(obj, "publication_parent_field", None) is None:
+            return None
+        parent = obj.publication_parent
+        reason = parent.hidden_by_parent_reason() if parent is not None else None
+        if reason is None or obj.publication_status != obj.PublicationStatus.PUBLISHED:
+            return None
+        opts = parent._meta
+        return format_html(
+            '{} {} <a href="{}">{}</a>',
+            gettext("“%(item)s” is published, but the public cannot see it.") % {"item": obj},
+            reason,
+            reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[parent.pk]),
+            gettext("Open %(kind)s “%(title)s” to publish it, or use the action “%(action)s” in the list.")
+            % {"kind": opts.verbose_name, "title": parent, "action": self.publish_parents.short_description},
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        warning = self.hidden_by_parent_warning(form.instance)
+        if warning:
+            self.message_user(request, warning, messages.WARNING)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = dict(extra_context or {})
+        if request.method == "GET":
+            extra_context["publication_warning"] = self.hidden_by_parent_warning(
+                self.get_object(request, admin.utils.unquote(object_id))
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.action(description=_("Publish their meetings now"), permissions=["change"])
+    def publish_parents(self, request, queryset):
+        parents = {obj.publication_parent for obj in queryset if obj.publication_parent is not None}
+        published = 0
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(gettext("Published from the list of its items."))
+            for parent in parents:
+                if parent.hidden_by_parent_reason() is None:
+                    continue
+                parent.publication_status = parent.PublicationStatus.PUBLISHED
+                if parent.publish_at is not None and parent.publish_at > timezone.now():
+                    parent.publish_at = None
+                parent.save()
+                published += 1
+        self.message_user(
+            request,
+            ngettext("%(count)d meeting published.", "%(count)d meetings published.", published) % {"count": published},
+            messages.SUCCESS,
+        )
 
 
 admin.site.site_header = _("Almaty Process: secretariat")

@@ -2,7 +2,8 @@
 
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.access import is_staff, published_q
@@ -44,6 +45,9 @@ class Publishable(models.Model):
         help_text=_("Leave empty to publish as soon as the status is “published”."),
     )
 
+    # The field of a publishable parent whose draft hides this item too (a document's meeting).
+    publication_parent_field: str | None = None
+
     class Meta:
         abstract = True
 
@@ -60,6 +64,49 @@ class Publishable(models.Model):
     def is_visible_to(self, user) -> bool:
         """The object door: the same rule as visible_q(), on this one object."""
         return is_staff(user) or self.is_published
+
+    @property
+    def publication_parent(self):
+        return getattr(self, self.publication_parent_field) if self.publication_parent_field else None
+
+    def _unpublished_reason(self) -> str | None:
+        if self.publication_status != self.PublicationStatus.PUBLISHED:
+            return "draft"
+        if self.publish_at is not None and self.publish_at > timezone.now():
+            return formats.date_format(timezone.localtime(self.publish_at), "DATETIME_FORMAT")
+        return None
+
+    def hidden_from_public_reasons(self) -> list[str]:
+        """Why an anonymous reader gets a 404 here, in words for the secretariat; empty when the public sees it."""
+        reasons = []
+        own = self._unpublished_reason()
+        if own == "draft":
+            reasons.append(gettext("It is a draft."))
+        elif own:
+            reasons.append(gettext("Its publication is scheduled for %(date)s.") % {"date": own})
+        parent = self.publication_parent
+        parents = parent.hidden_by_parent_reason() if parent is not None else None
+        if parents:
+            reasons.append(parents)
+        audience = getattr(self, "audience", "public")
+        if audience != "public":
+            reasons.append(
+                gettext("Only these readers may see it: %(audience)s.") % {"audience": self.get_audience_display()}
+            )
+        return reasons
+
+    def hidden_by_parent_reason(self) -> str | None:
+        """Why the items that belong to this one are hidden from the public because of it, or None."""
+        own = self._unpublished_reason()
+        values = {"kind": self._meta.verbose_name, "title": str(self)}
+        if own == "draft":
+            return gettext("It belongs to a draft, %(kind)s “%(title)s”.") % values
+        if own:
+            return gettext("It belongs to %(kind)s “%(title)s”, whose publication is scheduled for %(date)s.") % {
+                **values,
+                "date": own,
+            }
+        return None
 
     @property
     def is_published(self) -> bool:

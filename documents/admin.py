@@ -1,11 +1,19 @@
+from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.forms.models import BaseInlineFormSet
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
 from core.admin import PortalAdmin
+from core.edit_conflicts import EditConflictMixin
 from core.history import HistoryCompareMixin
 from documents.models import Document, DocumentFile, ExtractionStatus
 
@@ -38,6 +46,41 @@ def retry_extraction(modeladmin, request, document_files):
         )
 
 
+class StoredFileWidget(AdminFileWidget):
+    """The stored file by its original name, opened through the access-checked download address.
+
+    The media address of a stored file is a random name that the public site never serves; and a
+    file chosen in a form that comes back with errors is not kept, which the editor is told.
+    """
+
+    template_name = "admin/documents/stored_file_input.html"
+    dropped_name = ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if isinstance(value, FieldFile) and value and getattr(value.instance, "pk", None):
+            context["widget"]["download_url"] = value.instance.get_absolute_url()
+            context["widget"]["download_name"] = value.instance.original_name or value.instance.get_language_display()
+        context["widget"]["dropped_name"] = self.dropped_name
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # The project's template, not the form renderer's own set (which sees only Django's and the apps').
+        return mark_safe(render_to_string(self.template_name, self.get_context(name, value, attrs)))  # noqa: S308
+
+
+STORED_FILE = {models.FileField: {"widget": StoredFileWidget}}
+
+
+class DocumentFileForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A form is shown again after a submit only when something is wrong; a chosen file is not kept then.
+        upload = self.files.get(self.add_prefix("file")) if self.is_bound else None
+        if isinstance(upload, UploadedFile) and isinstance(self.fields["file"].widget, StoredFileWidget):
+            self.fields["file"].widget.dropped_name = upload.name
+
+
 class DocumentFileFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
@@ -58,6 +101,8 @@ class DocumentFileFormSet(BaseInlineFormSet):
 class DocumentFileInline(admin.TabularInline):
     model = DocumentFile
     formset = DocumentFileFormSet
+    form = DocumentFileForm
+    formfield_overrides = STORED_FILE
     extra = 0
     fields = [
         "language",
@@ -82,7 +127,7 @@ class DocumentAdmin(PortalAdmin):
     autocomplete_fields = ["meeting", "states", "organisations"]
     list_select_related = ["meeting"]
     inlines = [DocumentFileInline]
-    actions = ["retry_text_extraction"]
+    actions = ["retry_text_extraction", "publish_parents"]
 
     @admin.action(description=_("Retry text extraction of the selected documents’ files"))
     def retry_text_extraction(self, request, queryset):
@@ -90,8 +135,11 @@ class DocumentAdmin(PortalAdmin):
 
 
 @admin.register(DocumentFile)
-class DocumentFileAdmin(HistoryCompareMixin, VersionAdmin):
+class DocumentFileAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin):
     """Every file of the archive, to follow text extraction and downloads; files are added on their document."""
+
+    form = DocumentFileForm
+    formfield_overrides = STORED_FILE
 
     list_display = [
         "__str__",

@@ -147,6 +147,7 @@ class Document(Publishable):
     audience = models.CharField(_("who may see it"), max_length=20, choices=Audience.choices, default=Audience.PUBLIC)
 
     objects = DocumentQuerySet.as_manager()
+    publication_parent_field = "meeting"
 
     class Meta:
         verbose_name = _("document")

@@ -1,9 +1,11 @@
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 from reversion.admin import VersionAdmin
 
 from core.admin import PortalAdmin
+from core.edit_conflicts import EditConflictMixin
 from core.history import HistoryCompareMixin
 from meetings.models import Meeting, OutcomeStatement, Participation, StatementParagraph
 
@@ -40,8 +42,35 @@ class MeetingAdmin(PortalAdmin):
     inlines = [ParticipationInline]
 
 
+class StatementParagraphFormSet(BaseInlineFormSet):
+    """A new paragraph without a number gets the next one, in the order the rows are shown."""
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "number" in form.fields:
+            form.fields["number"].required = False
+            form.fields["number"].help_text = _("Leave empty for the next number.")
+
+    def clean(self):
+        kept = [
+            form
+            for form in self.forms
+            if hasattr(form, "cleaned_data")
+            and (form.has_changed() or form.instance.pk)
+            and not self._should_delete_form(form)
+        ]
+        numbers = [form.cleaned_data.get("number") for form in kept]
+        last = max((number for number in numbers if number), default=0)
+        for form in kept:
+            if not form.cleaned_data.get("number"):
+                last += 1
+                form.cleaned_data["number"] = form.instance.number = last
+        super().clean()
+
+
 class StatementParagraphInline(TranslationTabularInline):
     model = StatementParagraph
+    formset = StatementParagraphFormSet
     extra = 0
 
 
@@ -55,7 +84,7 @@ class OutcomeStatementAdmin(PortalAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(HistoryCompareMixin, VersionAdmin):
+class ParticipationAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin):
     list_display = ["meeting", "state", "organisation", "role", "attendance"]
     list_filter = ["role", "attendance", "meeting__process"]
     search_fields = ["meeting__title_ru", "meeting__title_en", "state__name_ru", "state__name_en"]

@@ -24,9 +24,9 @@ from meetings.models import Meeting
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
-# A planned meeting is on the calendar; a postponed one keeps its old dates only tentatively.
+# Only a meeting that took place is confirmed; a planned or postponed one is tentative (RFC 5545, 3.8.1.11).
 EVENT_STATUS = {
-    Meeting.Status.PLANNED: "CONFIRMED",
+    Meeting.Status.PLANNED: "TENTATIVE",
     Meeting.Status.HELD: "CONFIRMED",
     Meeting.Status.POSTPONED: "TENTATIVE",
     Meeting.Status.CANCELLED: "CANCELLED",

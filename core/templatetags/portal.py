@@ -1,14 +1,17 @@
 """Template helpers for a bilingual site: fallback text, the same page in another language, dates."""
 
 import datetime
+import re
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django import template
 from django.conf import settings
 from django.urls import reverse, translate_url
+from django.utils import formats
 from django.utils.dateformat import format as format_date
-from django.utils.html import format_html
-from django.utils.text import Truncator
+from django.utils.html import format_html, urlize
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator, normalize_newlines
 from django.utils.translation import get_language, gettext, pgettext
 
 from core.i18n import LANGUAGE_CODES, LocalizedText, localized
@@ -27,6 +30,48 @@ def translated(obj, field, multiline=True, words=None):
     if words:
         text = LocalizedText(Truncator(text.text).words(words), text.language, text.is_fallback)
     return {"localized": text, "multiline": multiline, "LANGUAGE_CODE": get_language()}
+
+
+BULLET = re.compile(r"^\s*[•\-–—]\s+")
+
+
+def _linked(text: str) -> str:
+    # urlize escapes the text itself before adding links; nothing unescaped gets through.
+    return urlize(text, nofollow=True, autoescape=True)
+
+
+@register.filter(is_safe=True)
+def rich_text(value):
+    """Plain text as HTML: paragraphs, lines starting with «•», «-» or «–» as lists, addresses as links."""
+    paragraphs = re.split(r"\n{2,}", normalize_newlines(str(value)).strip())
+    html = []
+    for paragraph in paragraphs:
+        if not paragraph:
+            continue
+        lines, items = [], []
+        for line in paragraph.split("\n"):
+            if BULLET.match(line):
+                if lines:
+                    html.append("<p>" + "<br>".join(lines) + "</p>")
+                    lines = []
+                items.append("<li>" + _linked(BULLET.sub("", line, count=1).strip()) + "</li>")
+            else:
+                if items:
+                    html.append("<ul>" + "".join(items) + "</ul>")
+                    items = []
+                lines.append(_linked(line))
+        if lines:
+            html.append("<p>" + "<br>".join(lines) + "</p>")
+        if items:
+            html.append("<ul>" + "".join(items) + "</ul>")
+    return mark_safe("\n\n".join(html))  # noqa: S308 - every piece of text is escaped by urlize
+
+
+@register.filter
+def full_stop(value):
+    """The value as text ending a sentence: one full stop, not two after a date that ends in «г.»."""
+    text = str(formats.localize(value))
+    return text if text.endswith(".") else f"{text}."
 
 
 def _language_prefix(path: str) -> str | None:

@@ -2,6 +2,7 @@
 
 import datetime
 
+import lxml.html
 import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -109,3 +110,21 @@ def test_the_page_needs_few_queries_however_many_related_items(client, document,
         response = client.get(document.get_absolute_url())
     assert response.status_code == 200
     assert response.text.count("<tr>") == 7  # the header row and six language versions
+
+
+def test_the_russian_citation_ends_the_date_with_one_full_stop(client, document):
+    page = lxml.html.fromstring(get_page(client, document, "ru").text)
+    citation = page.xpath('//p[@class="citation-text"]')[0].text_content()
+
+    assert "2 ноября 2016 г. http" in citation
+    assert "г.." not in citation
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_the_language_column_is_marked_in_the_language_it_is_written_in(client, document, language):
+    page = lxml.html.fromstring(get_page(client, document, language).text)
+    headings = page.xpath('//table[@class="files"]//th')
+
+    assert headings
+    for heading in headings:
+        assert heading.xpath("string(ancestor-or-self::*[@lang][1]/@lang)") == language

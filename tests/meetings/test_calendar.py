@@ -113,7 +113,7 @@ def test_event_uid_is_stable_across_languages(client):
 @pytest.mark.parametrize(
     ("status", "expected"),
     [
-        (Meeting.Status.PLANNED, "CONFIRMED"),
+        (Meeting.Status.PLANNED, "TENTATIVE"),
         (Meeting.Status.HELD, "CONFIRMED"),
         (Meeting.Status.POSTPONED, "TENTATIVE"),
         (Meeting.Status.CANCELLED, "CANCELLED"),
