@@ -1,6 +1,8 @@
 """Admin building blocks shared by every content model."""
 
 from django.contrib import admin
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion.admin import VersionAdmin
@@ -23,6 +25,22 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
+class FieldNamesInUniqueMessages:
+    """For an inline formset: duplicates are reported with the fields' verbose names.
+
+    Django names the fields by their code names ("Please correct the duplicate data for number",
+    «…в поле "number"»); an editor reads «…в поле «номер»».
+    """
+
+    def get_unique_error_message(self, unique_check):
+        labels = [f"«{self.model._meta.get_field(name).verbose_name}»" for name in unique_check]
+        if len(labels) == 1:
+            return gettext("Please correct the duplicate data for %(field)s.") % {"field": labels[0]}
+        return gettext("Please correct the duplicate data for %(field)s, which must be unique.") % {
+            "field": get_text_list(labels, gettext("and"))
+        }
+
+
 class PortalAdmin(HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
     """Tabbed Russian/English fields, edit history, and what is left to translate."""
 
@@ -40,6 +58,10 @@ class PortalAdmin(HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), "translation_state"]
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield type(formset.__name__, (FieldNamesInUniqueMessages, formset), {}), inline
 
     def changelist_view(self, request, extra_context=None):
         queryset = self.model._default_manager.all()
