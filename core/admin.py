@@ -33,7 +33,9 @@ class FieldNamesInUniqueMessages:
     """
 
     def get_unique_error_message(self, unique_check):
-        labels = [f"«{self.model._meta.get_field(name).verbose_name}»" for name in unique_check]
+        # Every row of an inline shares its parent: naming it would only confuse.
+        names = [name for name in unique_check if name != getattr(getattr(self, "fk", None), "name", None)]
+        labels = [f"«{self.model._meta.get_field(name).verbose_name}»" for name in names or unique_check]
         if len(labels) == 1:
             return gettext("Please correct the duplicate data for %(field)s.") % {"field": labels[0]}
         return gettext("Please correct the duplicate data for %(field)s, which must be unique.") % {

@@ -94,6 +94,7 @@ DJANGO_FORMS = (
     gettext_noop("%(model_name)s with this %(field_labels)s already exists."),
     gettext_noop("Please correct the duplicate data for %(field)s."),
     gettext_noop("Please correct the duplicate data for %(field)s, which must be unique."),
+    gettext_noop("Please correct the duplicate values below."),
 )
 
 REVERSION = (
