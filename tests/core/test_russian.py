@@ -5,6 +5,7 @@ django-reversion's and django-axes' own wording (core/admin_messages.py). These 
 admin in Russian and read what it shows.
 """
 
+import datetime
 import json
 import re
 from pathlib import Path
@@ -317,3 +318,17 @@ def test_the_catalogue_quotes_with_guillemets_writes_yo_and_keeps_the_year_on_it
     assert straight_or_english_quotes == []
     assert [msgstr for _, msgstr in entries if re.search(r"\b[Ее]ще\b|учетн", msgstr)] == []
     assert [msgstr for _, msgstr in entries if re.search(r" г\.", msgstr)] == []
+
+
+def test_russian_dates_take_the_genitive_month_and_keep_the_year_with_its_abbreviation():
+    from django.template import Context, Template
+    from django.utils.formats import date_format
+
+    day = datetime.date(2022, 4, 20)
+    rendered = Template("{% load portal %}{% date_range start end %}").render(
+        Context({"start": datetime.date(2016, 11, 16), "end": datetime.date(2016, 11, 17)})
+    )
+
+    assert date_format(day) == "20 апреля 2022\u00a0г."
+    assert date_format(day, "MONTH_DAY_FORMAT") == "20 апреля"
+    assert lxml.html.fromstring(rendered).text_content() == "16–17 ноября 2016\u00a0г."
