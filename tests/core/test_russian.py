@@ -332,3 +332,18 @@ def test_russian_dates_take_the_genitive_month_and_keep_the_year_with_its_abbrev
     assert date_format(day) == "20 апреля 2022\u00a0г."
     assert date_format(day, "MONTH_DAY_FORMAT") == "20 апреля"
     assert lxml.html.fromstring(rendered).text_content() == "16–17 ноября 2016\u00a0г."
+
+
+def test_organisation_groups_are_headed_in_the_plural(client):
+    for kind in ["un_agency", "international", "ngo", "research", "process"]:
+        OrganisationFactory(kind=kind)
+
+    headings = page_tree(client.get("/ru/organisations/")).xpath('//h2[starts-with(@id, "kind-")]')
+
+    assert [" ".join(heading.text.split()) for heading in headings] == [
+        "Консультативные процессы",
+        "Учреждения ООН",
+        "Международные организации",
+        "НПО",
+        "Научно-исследовательские институты",
+    ]
