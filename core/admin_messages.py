@@ -70,6 +70,12 @@ DJANGO_ADMIN = (
     gettext_noop("Delete selected %(model)s"),
     gettext_noop("View selected %(model)s"),
     gettext_noop("Save and add another"),
+    # «Да, я уверен» assumes a man at the keyboard.
+    gettext_noop("Yes, I’m sure"),
+    gettext_noop("Select this object for an action - {}"),
+    gettext_noop("Start typing to filter…"),
+    gettext_noop("Popup closing…"),
+    gettext_noop("Hold down “Control”, or “Command” on a Mac, to select more than one."),
     gettext_noop("Home"),
     # Counts on the change list.
     ngettext_lazy("%(total_count)s selected", "All %(total_count)s selected"),
@@ -95,6 +101,11 @@ DJANGO_FORMS = (
     gettext_noop("Please correct the duplicate data for %(field)s."),
     gettext_noop("Please correct the duplicate data for %(field)s, which must be unique."),
     gettext_noop("Please correct the duplicate values below."),
+    # Django's own Russian quotes with “ “ and writes «учетная».
+    gettext_noop("Constraint “%(name)s” is violated."),
+    gettext_noop("“%(pk)s” is not a valid value."),
+    gettext_noop("Please either submit a file or check the clear checkbox, not both."),
+    gettext_noop("This account is inactive."),
 )
 
 REVERSION = (

@@ -124,10 +124,13 @@ def test_deleting_an_item_asks_and_reports_in_words_that_fit_any_noun(editor_cli
     page = PageFactory(title_ru="Устав", slug="charter")
     url = admin_url("pages_page_delete", page.pk)
 
-    question = page_tree(editor_client.get(url)).xpath('//div[@id="content"]//p')[0].text_content()
+    confirmation = page_tree(editor_client.get(url))
+    question = confirmation.xpath('//div[@id="content"]//p')[0].text_content()
     response = editor_client.post(url, {"post": "yes"}, follow=True)
 
     assert question.startswith("Удалить запись «Устав» (страница)?")
+    assert confirmation.xpath('//form//input[@type="submit"]/@value') == ["Да, удалить"]
+    assert confirmation.xpath('//div[@class="breadcrumbs"]/a')[0].text_content() == "Главная"
     assert messages_shown(response) == ["Запись «Устав» (страница) удалена."]
     assert not Page.objects.exists()
 
