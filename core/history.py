@@ -273,6 +273,8 @@ class HistoryCompareMixin:
             "object": obj,
             "version_a": version_a,
             "version_b": version_b,
+            "comment_a": change_message_in_language(version_a.revision.comment, self.model),
+            "comment_b": change_message_in_language(version_b.revision.comment, self.model),
             "fields": field_differences(self.model, version_a.field_dict, version_b.field_dict, include_unchanged),
             "related": related_differences(version_a, version_b),
             "include_unchanged": include_unchanged,

@@ -350,3 +350,19 @@ def test_organisation_groups_are_headed_in_the_plural(client):
         "НПО",
         "Научно-исследовательские институты",
     ]
+
+
+def test_version_comparison_names_changed_fields_in_russian(editor_client):
+    page = PageFactory(title_ru="Устав", slug="charter")
+    url = admin_url("pages_page_change", page.pk)
+    editor_client.post(url, form_data(editor_client, url, title_ru="Устав процесса"))
+    editor_client.post(url, form_data(editor_client, url, body_ru="Новый текст."))
+    older, newer = sorted(Version.objects.get_for_object(page).values_list("pk", flat=True))
+
+    compare = page_tree(
+        editor_client.get(admin_url("pages_page_history_compare", page.pk), {"version_a": older, "version_b": newer})
+    )
+
+    rows = [" ".join(row.text_content().split()) for row in compare.xpath('//div[@id="content-main"]/table[1]//td')]
+    assert rows[0].endswith("· Изменено: название [ru].")
+    assert rows[1].endswith("· Изменено: текст [ru].")
