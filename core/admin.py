@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import get_text_list
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -36,6 +37,24 @@ class MissingTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
+class FieldNamesInUniqueMessages:
+    """For an inline formset: duplicates are reported with the fields' verbose names.
+
+    Django names the fields by their code names ("Please correct the duplicate data for number",
+    «…в поле "number"»); an editor reads «…в поле «номер»».
+    """
+
+    def get_unique_error_message(self, unique_check):
+        # Every row of an inline shares its parent: naming it would only confuse.
+        names = [name for name in unique_check if name != getattr(getattr(self, "fk", None), "name", None)]
+        labels = [f"«{self.model._meta.get_field(name).verbose_name}»" for name in names or unique_check]
+        if len(labels) == 1:
+            return gettext("Please correct the duplicate data for %(field)s.") % {"field": labels[0]}
+        return gettext("Please correct the duplicate data for %(field)s, which must be unique.") % {
+            "field": get_text_list(labels, gettext("and"))
+        }
+
+
 class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
     """Tabbed Russian/English fields, edit history, what is left to translate, and no lost updates."""
 
@@ -54,6 +73,10 @@ class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTr
 
     def get_list_display(self, request):
         return [*super().get_list_display(request), "translation_state"]
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield type(formset.__name__, (FieldNamesInUniqueMessages, formset), {}), inline
 
     def changelist_view(self, request, extra_context=None):
         queryset = self.model._default_manager.all()

@@ -11,7 +11,12 @@ and a version of a document its files.
 """
 
 import difflib
+import json
+import re
+from functools import cache
 
+from django.apps import apps
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -21,8 +26,11 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 from modeltranslation.translator import NotRegistered, translator
+from reversion import is_active, set_comment
 from reversion.models import Version
 
 HISTORY_OPTIONS = "_history_options"
@@ -124,6 +132,76 @@ def field_differences(model, old: dict, new: dict, include_unchanged: bool = Fal
     return rows
 
 
+@cache
+def _source_labels(model) -> dict[str, models.Field]:
+    """The admin's field labels as stored in the history (source language, e.g. "Title [ru]"), by field."""
+    labels = {}
+    for field in [*model._meta.concrete_fields, *model._meta.many_to_many]:
+        with override(None):
+            labels.setdefault(capfirst(str(field.verbose_name)), field)
+        labels.setdefault(field.name, field)
+    return labels
+
+
+@cache
+def _model_named(source_name: str):
+    """The model whose verbose name, untranslated, is source_name (as the history stores inline items)."""
+    for model in apps.get_models():
+        with override(None):
+            if str(model._meta.verbose_name) == source_name:
+                return model
+    return None
+
+
+def _label(model, label: str) -> str:
+    field = _source_labels(model).get(label) if model else None
+    return str(field.verbose_name) if field else label
+
+
+# A quoted object name inside a stored message: its words are left alone.
+_QUOTED = re.compile(r"(“[^“”]*[“”]|«[^«»]*»|\"[^\"]*\")")
+
+
+def _translate_labels_in_text(model, text: str) -> str:
+    """Older history kept the message as text, with English labels: "Изменено Title [ru] и Summary [ru]."."""
+    labels = sorted((label for label in _source_labels(model) if label[:1].isupper()), key=len, reverse=True)
+    if not labels:
+        return text
+    pattern = re.compile(r"(?<![\w\[])(" + "|".join(re.escape(label) for label in labels) + r")(?![\w\]])")
+    parts = _QUOTED.split(text)
+    return "".join(
+        part if index % 2 else pattern.sub(lambda match: _label(model, match.group(1)), part)
+        for index, part in enumerate(parts)
+    )
+
+
+def change_message_in_language(message: str, model) -> str:
+    """A history comment in the reader's language, field and item names included.
+
+    The admin records the labels of changed fields in the source language ("Title [ru]", which
+    django-modeltranslation builds and no catalogue translates) and translates them when the
+    message is shown, which fails for these; this names each field by its verbose name in the
+    current language: «Изменено: название [ru]». Messages stored as text by older versions of
+    the portal get their English labels replaced the same way.
+    """
+    try:
+        parts = json.loads(message)
+    except (TypeError, ValueError):
+        parts = None
+    if not isinstance(parts, list):
+        return _translate_labels_in_text(model, message or "")
+    for part in parts:
+        for details in part.values() if isinstance(part, dict) else ():
+            if not isinstance(details, dict):
+                continue
+            item_model = _model_named(details["name"]) if "name" in details else model
+            if item_model and "name" in details:
+                details["name"] = str(item_model._meta.verbose_name)
+            if isinstance(details.get("fields"), list):
+                details["fields"] = [_label(item_model, str(label)) for label in details["fields"]]
+    return LogEntry(change_message=json.dumps(parts)).get_change_message()
+
+
 def related_differences(version_a: Version, version_b: Version) -> list[dict]:
     """Items saved together with the two versions (inlines): added, removed or changed between them."""
 
@@ -165,6 +243,21 @@ class HistoryCompareMixin:
         )
         return [compare, *super().get_urls()]
 
+    # django-reversion stores the admin's message as text in the editor's language at save time;
+    # keeping the admin's structured message instead lets the history show it in the reader's
+    # language (change_message_in_language).
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        if is_active():
+            set_comment(entry.change_message)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        if is_active():
+            set_comment(entry.change_message)
+        return entry
+
     def _versions(self, obj):
         return Version.objects.get_for_object(obj).select_related("revision", "revision__user")
 
@@ -177,6 +270,7 @@ class HistoryCompareMixin:
                 {
                     "id": version.pk,
                     "revision": version.revision,
+                    "comment": change_message_in_language(version.revision.comment, self.model),
                     "url": reverse(
                         f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_revision",
                         args=(quote(version.object_id), version.pk),
@@ -210,6 +304,8 @@ class HistoryCompareMixin:
             "object": obj,
             "version_a": version_a,
             "version_b": version_b,
+            "comment_a": change_message_in_language(version_a.revision.comment, self.model),
+            "comment_b": change_message_in_language(version_b.revision.comment, self.model),
             "fields": field_differences(self.model, version_a.field_dict, version_b.field_dict, include_unchanged),
             "related": related_differences(version_a, version_b),
             "include_unchanged": include_unchanged,

@@ -1,6 +1,7 @@
 """Public pages of the process's participants: states with their map, organisations and partner processes."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from core.i18n import localized
@@ -70,11 +71,21 @@ class OrganisationListView(ListView):
         # Consultative processes first: they are the partners a delegate looks for.
         kinds = sorted(Organisation.Kind.choices, key=lambda choice: choice[0] != Organisation.Kind.PROCESS)
         context["groups"] = [
-            {"kind": kind, "label": label, "organisations": members}
+            {"kind": kind, "label": KIND_HEADINGS.get(kind, label), "organisations": members}
             for kind, label in kinds
             if (members := [organisation for organisation in organisations if organisation.kind == kind])
         ]
         return context
+
+
+# Group headings name the kind in the plural («Учреждения ООН»); the choice labels are singular.
+KIND_HEADINGS = {
+    Organisation.Kind.PROCESS: _("Consultative processes"),
+    Organisation.Kind.UN_AGENCY: _("UN agencies"),
+    Organisation.Kind.INTERNATIONAL: _("International organisations"),
+    Organisation.Kind.NGO: _("NGOs"),
+    Organisation.Kind.RESEARCH: _("Research institutes"),
+}
 
 
 class OrganisationDetailView(DetailView):
