@@ -8,6 +8,18 @@ from django.utils import translation
 from core.editors import EDITOR_GROUP_NAME
 
 
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("postgresql"):
+        host, port = database.get("HOST") or "localhost", database.get("PORT") or 5432
+        where = f"PostgreSQL test_{database['NAME']} on {host}:{port}"
+    else:
+        where = "SQLite in memory; the PostgreSQL-only tests are skipped"
+    return f"database: {where}"
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
