@@ -32,3 +32,7 @@ from almaty_portal.settings import *  # noqa: E402,F403
 
 # Hashing with PBKDF2 costs ~0.1 s per password; tests create hundreds of users.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# scripts/mutation.sh keeps a SQLite test database in a file, to reuse it for every mutant.
+if os.environ.get("TEST_DATABASE_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}  # noqa: F405
