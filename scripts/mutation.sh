@@ -79,7 +79,7 @@ cd "$work"
 echo "Mutating $module against: $(echo $tests)"
 # mutmut redraws a spinner with carriage returns; the log keeps only the finished lines.
 status=0
-.venv/bin/mutmut run --max-children "$jobs" 2>&1 | tr '\r' '\n' | grep -v '^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]' >"$work/run.log" || status=$?
+.venv/bin/mutmut run --max-children "$jobs" 2>&1 | tr '\r' '\n' | grep --line-buffered -v '^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]' >"$work/run.log" || status=$?
 [ "$status" = 0 ] || { tail -40 "$work/run.log"; exit 1; }
 .venv/bin/python - "$module" <<'PY'
 import json

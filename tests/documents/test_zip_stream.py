@@ -70,13 +70,15 @@ def test_member_dates_are_local_time_and_never_before_1980(settings):
     members = [
         stored_member("new.txt", b"new"),
         {**stored_member("old.txt", b"old"), "modified": datetime.datetime(1975, 5, 1, 12, 0)},
+        {**stored_member("1980.txt", b"1980"), "modified": datetime.datetime(1980, 6, 1, 12, 0, 2)},
     ]
 
     archive = zipfile.ZipFile(io.BytesIO(b"".join(downloads.stream_zip(members))))
 
-    new, old = archive.infolist()
+    new, old, first_year = archive.infolist()
     assert new.date_time == (2016, 11, 2, 16, 30, 4)
     assert old.date_time == (1980, 1, 1, 0, 0, 0)
+    assert first_year.date_time == (1980, 6, 1, 12, 0, 2)
 
 
 @pytest.mark.parametrize(

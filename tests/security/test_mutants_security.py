@@ -94,3 +94,22 @@ def test_empty_policies_send_no_policy_headers(client, settings):
 
     assert "Content-Security-Policy" not in response
     assert "Permissions-Policy" not in response
+
+
+def test_a_request_without_any_address_counts_under_an_empty_one(settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    request = request_with()
+    del request.META["REMOTE_ADDR"]
+
+    assert client_ip(request) == ""
+
+
+def test_a_counter_that_vanished_between_add_and_increment_starts_a_new_window(client, settings):
+    # A cache that keeps nothing: every increment finds the counter gone, as when it expires in between.
+    settings.CACHES = {**settings.CACHES, "forgetful": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.RATE_LIMIT_CACHE = "forgetful"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "1/m"}
+
+    statuses = [client.get("/en/search/?q=a").status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 200]
