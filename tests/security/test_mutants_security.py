@@ -1,9 +1,12 @@
 """Client addresses, rate limits and their 429 page: what survived the suite as mutants before."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.test import RequestFactory
 from lxml import html
 
+from core import security
 from core.security import client_ip, parse_rate
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +116,15 @@ def test_a_counter_that_vanished_between_add_and_increment_starts_a_new_window(c
     statuses = [client.get("/en/search/?q=a").status_code for _ in range(3)]
 
     assert statuses == [200, 200, 200]
+
+
+def test_the_allowance_is_counted_per_window_and_restored_in_the_next(client, settings, monkeypatch):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "1/m"}
+    clock = {"now": 1_700_000_020.0}  # 40 s into a minute
+    monkeypatch.setattr(security, "time", SimpleNamespace(time=lambda: clock["now"]))
+
+    def status_at(seconds):
+        clock["now"] = 1_700_000_020.0 + seconds
+        return client.get("/en/search/?q=a").status_code
+
+    assert [status_at(0), status_at(15), status_at(25)] == [200, 429, 200]
