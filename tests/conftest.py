@@ -11,6 +11,18 @@ from documents.models import DocumentFile, ExtractionStatus
 from tests.factories import DocumentFactory, DocumentFileFactory
 
 
+def pytest_report_header(config):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("postgresql"):
+        host, port = database.get("HOST") or "localhost", database.get("PORT") or 5432
+        where = f"PostgreSQL test_{database['NAME']} on {host}:{port}"
+    else:
+        where = "SQLite in memory; the PostgreSQL-only tests are skipped"
+    return f"database: {where}"
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from lxml import html
 
 from core.models import Publishable
 from documents.indexing import index_document
@@ -134,7 +135,9 @@ def test_result_shows_a_highlighted_snippet(client, archive):
     response = client.get(list_url(), {"q": "мигранты"})
 
     assert titles(response) == ["Повестка дня"]
-    assert "Положение трудовых <mark>мигрантов</mark>" in response.content.decode()
+    (snippet,) = html.fromstring(response.content).find_class("snippet")
+    assert snippet.text_content().strip() == "Положение трудовых мигрантов"
+    assert [mark.text for mark in snippet.iter("mark")] == ["мигрантов"]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,88 @@
+"""The site-wide search counts only what the reader may see, on the public fast path too."""
+
+import datetime
+import re
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.utils import timezone
+from lxml import html
+
+from core.models import Publishable
+from documents.models import Audience
+from search.ranking import public_search_ranking
+from tests.factories import DelegateFactory, DocumentFactory, MeetingFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="the fast path is PostgreSQL's")
+
+DRAFT = Publishable.PublicationStatus.DRAFT
+LATER = timezone.now() + datetime.timedelta(days=3)
+
+
+@pytest.fixture
+def archive():
+    """Two documents about refugees anyone may see, and one hidden for each reason there is."""
+    restricted = [value for value in Audience.values if value != Audience.PUBLIC]
+    visible = [
+        DocumentFactory(title_ru="Беженцы в Центральной Азии"),
+        DocumentFactory(title_ru="Беженцы без встречи", meeting=None),
+    ]
+    hidden = [
+        DocumentFactory(title_ru="Беженцы: черновик", publication_status=DRAFT),
+        DocumentFactory(title_ru="Беженцы: позже", publish_at=LATER),
+        DocumentFactory(title_ru="Беженцы: встреча-черновик", meeting=MeetingFactory(publication_status=DRAFT)),
+        DocumentFactory(title_ru="Беженцы: встреча позже", meeting=MeetingFactory(publish_at=LATER)),
+        *(DocumentFactory(title_ru=f"Беженцы: для {audience}", audience=audience) for audience in restricted),
+    ]
+    return visible, hidden
+
+
+def search_page(client, query="беженцы"):
+    response = client.get("/ru/search/", {"q": query})
+    assert response.status_code == 200
+    page = html.fromstring(response.content)
+    heading = page.get_element_by_id("documents-heading").text_content()
+    count = int(re.search(r"\d+", heading)[0])
+    return count, page
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_the_public_sees_a_count_of_the_documents_it_may_open_and_no_more(client, archive, signed_in):
+    visible, hidden = archive
+    if signed_in:
+        client.force_login(UserFactory())
+
+    count, page = search_page(client)
+
+    assert count == len(visible)
+    shown = page.text_content()
+    assert all(document.title_ru in shown for document in visible)
+    assert not any(document.title_ru in shown for document in hidden)
+
+
+def test_a_delegate_counts_the_documents_for_delegates_too(client, archive):
+    visible, hidden = archive
+    client.force_login(DelegateFactory().user)
+
+    count, _page = search_page(client)
+
+    assert count == len(visible) + 1
+
+
+@postgresql_only
+def test_the_fast_path_counts_and_ranks_only_public_documents(archive):
+    visible, _hidden = archive
+
+    ranking = public_search_ranking("беженцы", AnonymousUser())
+
+    assert ranking.count() == len(visible)
+    assert sorted(pk for pk, _total in ranking.rows(0, 25)) == sorted(document.pk for document in visible)
+
+
+@postgresql_only
+def test_the_fast_path_is_not_taken_for_staff_delegates_or_an_empty_query(archive):
+    assert public_search_ranking("беженцы", UserFactory(is_staff=True)) is None
+    assert public_search_ranking("беженцы", DelegateFactory().user) is None
+    assert public_search_ranking("", AnonymousUser()) is None

@@ -1,0 +1,130 @@
+"""Client addresses, rate limits and their 429 page: what survived the suite as mutants before."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.test import RequestFactory
+from lxml import html
+
+from core import security
+from core.security import client_ip, parse_rate
+
+pytestmark = pytest.mark.django_db
+
+
+def request_with(**meta):
+    return RequestFactory().get("/", **meta)
+
+
+def test_the_client_is_the_remote_address_when_the_proxy_header_is_configured_but_absent(settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+
+    assert client_ip(request_with(REMOTE_ADDR="192.0.2.10")) == "192.0.2.10"
+    assert client_ip(request_with(REMOTE_ADDR="192.0.2.10", HTTP_X_FORWARDED_FOR="")) == "192.0.2.10"
+
+
+def test_the_client_is_the_last_address_the_trusted_proxy_appended(settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+
+    request = request_with(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1,  203.0.113.7 ")
+
+    assert client_ip(request) == "203.0.113.7"
+
+
+def test_a_forwarded_header_is_ignored_unless_a_proxy_is_trusted(settings):
+    settings.CLIENT_IP_HEADER = ""
+
+    assert client_ip(request_with(REMOTE_ADDR="192.0.2.10", HTTP_X_FORWARDED_FOR="203.0.113.7")) == "192.0.2.10"
+
+
+def test_clients_without_the_proxy_header_keep_their_own_allowance(client, settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "1/m"}
+
+    first = client.get("/en/search/?q=a", REMOTE_ADDR="10.0.0.1")
+    again = client.get("/en/search/?q=a", REMOTE_ADDR="10.0.0.1")
+    other = client.get("/en/search/?q=a", REMOTE_ADDR="10.0.0.2")
+
+    assert [first.status_code, again.status_code, other.status_code] == [200, 429, 200]
+
+
+@pytest.mark.parametrize(
+    ("rate", "expected"),
+    [("30/m", (30, 60)), ("5/s", (5, 1)), ("100/hour", (100, 3600)), ("1000/d", (1000, 86400)), (" 7/ M", (7, 60))],
+)
+def test_a_rate_is_a_count_per_period_in_seconds(rate, expected):
+    assert parse_rate(rate) == expected
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_the_429_page_varies_by_language_and_says_when_to_retry(client, settings, language):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "0/m"}
+
+    response = client.get(f"/{language}/search/?q=a")
+
+    assert response.status_code == 429
+    vary = {value.strip().lower() for value in response["Vary"].split(",")}
+    assert "accept-language" in vary
+    page = html.fromstring(response.content)
+    assert page.get("lang") == language
+    assert page.findtext(".//h1") == {"en": "Too many requests", "ru": "Слишком много запросов"}[language]
+    assert 0 < int(response["Retry-After"]) <= 60
+
+
+def test_a_scope_without_a_rate_is_never_limited(client, settings):
+    settings.RATE_LIMITS = {key: value for key, value in settings.RATE_LIMITS.items() if key != "search"}
+
+    statuses = [client.get("/en/search/?q=a").status_code for _ in range(5)]
+
+    assert statuses == [200] * 5
+
+
+def test_pages_carry_the_content_security_and_permissions_policies(client, settings):
+    settings.CONTENT_SECURITY_POLICY = "default-src 'self'"
+    settings.PERMISSIONS_POLICY = "camera=()"
+
+    response = client.get("/en/")
+
+    assert response["Content-Security-Policy"] == "default-src 'self'"
+    assert response["Permissions-Policy"] == "camera=()"
+
+
+def test_empty_policies_send_no_policy_headers(client, settings):
+    settings.CONTENT_SECURITY_POLICY = ""
+    settings.PERMISSIONS_POLICY = ""
+
+    response = client.get("/en/")
+
+    assert "Content-Security-Policy" not in response
+    assert "Permissions-Policy" not in response
+
+
+def test_a_request_without_any_address_counts_under_an_empty_one(settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    request = request_with()
+    del request.META["REMOTE_ADDR"]
+
+    assert client_ip(request) == ""
+
+
+def test_a_counter_that_vanished_between_add_and_increment_starts_a_new_window(client, settings):
+    # A cache that keeps nothing: every increment finds the counter gone, as when it expires in between.
+    settings.CACHES = {**settings.CACHES, "forgetful": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.RATE_LIMIT_CACHE = "forgetful"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "1/m"}
+
+    statuses = [client.get("/en/search/?q=a").status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 200]
+
+
+def test_the_allowance_is_counted_per_window_and_restored_in_the_next(client, settings, monkeypatch):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "1/m"}
+    clock = {"now": 1_700_000_020.0}  # 40 s into a minute
+    monkeypatch.setattr(security, "time", SimpleNamespace(time=lambda: clock["now"]))
+
+    def status_at(seconds):
+        clock["now"] = 1_700_000_020.0 + seconds
+        return client.get("/en/search/?q=a").status_code
+
+    assert [status_at(0), status_at(15), status_at(25)] == [200, 429, 200]
