@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 
+from core.health import healthz, readyz
 from core.seo import robots_txt
 from core.sitemaps import SITEMAPS
 
@@ -21,6 +22,12 @@ urlpatterns = i18n_patterns(
 urlpatterns += [
     path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+]
+
+# Outside the language prefix too: load balancers and monitors ask these (core/health.py).
+urlpatterns += [
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]
 
 # Error pages in the language of the address (LocaleMiddleware has already activated it).

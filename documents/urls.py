@@ -1,11 +1,16 @@
 from django.urls import path
 
+from core.security import rate_limit_when_searching
 from documents import feeds, views
 from search import views as archive_views
 
 app_name = "documents"
 urlpatterns = [
-    path("", archive_views.DocumentListView.as_view(), name="document_list"),
+    path(
+        "",
+        rate_limit_when_searching("archive_search")(archive_views.DocumentListView.as_view()),
+        name="document_list",
+    ),
     path("export.csv", archive_views.export_csv, name="export_csv"),
     path("export.json", archive_views.export_json, name="export_json"),
     path("feed/rss/", feeds.DocumentRssFeed(), name="feed_rss"),
