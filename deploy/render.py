@@ -6,6 +6,7 @@ Values come from the settings (STATIC_ROOT, MEDIA_ROOT, DOCUMENT_SENDFILE_PREFIX
 from NGINX_LISTEN, GUNICORN_BIND and NGINX_ACCESS_LOG; a keyword argument of render_site() overrides any of them.
 """
 
+import getpass
 import os
 import re
 import sys
@@ -65,7 +66,8 @@ def write_standalone(prefix: Path, worker_processes: int = 1, **overrides) -> Pa
     overrides.setdefault("ACCESS_LOG", prefix / "access.log")
     (prefix / "portal.conf").write_text(render_site(**overrides))
     conf = prefix / "nginx.conf"
-    conf.write_text(fill(STANDALONE_TEMPLATE.read_text(), {"PREFIX": prefix, "WORKER_PROCESSES": worker_processes}))
+    values = {"PREFIX": prefix, "WORKER_PROCESSES": worker_processes, "USER": getpass.getuser()}
+    conf.write_text(fill(STANDALONE_TEMPLATE.read_text(), values))
     return conf
 
 
