@@ -177,9 +177,9 @@ def redis_url():
         import redis
     except ImportError:
         missing("the redis package is not installed (pip install -r requirements.txt)")
-    url = os.environ.get("REDIS_URL") or REDIS_TEST_URL
+    url = REDIS_TEST_URL
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).ping()
     except redis.exceptions.ConnectionError:
-        missing(f"Redis does not answer at {url} (redis-server, or set REDIS_URL)")
+        missing(f"Redis does not answer at {url} (start redis-server, or set REDIS_TEST_URL)")
     return url, f"test-{uuid.uuid4().hex}"
