@@ -8,6 +8,7 @@ GUNICORN_GRACEFUL_TIMEOUT  seconds a worker may finish its requests on restart  
 GUNICORN_KEEPALIVE         seconds to keep an idle proxy connection                 5
 GUNICORN_MAX_REQUESTS      requests before a worker is replaced (0: never)          1000
 GUNICORN_MAX_REQUESTS_JITTER  random spread so workers are not replaced together    100
+GUNICORN_CONTROL_SOCKET    path of the control socket for gunicornc           off
 GUNICORN_ACCESS_LOG        "-" for a JSON access log on stdout; empty: off, since the portal logs every request
                            itself (core/request_log.py)                            off
 
@@ -33,6 +34,13 @@ max_requests_jitter = _int("GUNICORN_MAX_REQUESTS_JITTER", 100)
 
 # Only the proxy on this machine may say which scheme and address the client used.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+# gunicorn's control socket (gunicornc) only where a path is given: by default every gunicorn of a user would
+# share ~/.gunicorn/gunicorn.ctl, and the tests and the load test run several at once.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
+if not control_socket:
+    del control_socket
 
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")

@@ -36,7 +36,8 @@ def test_gunicorn_takes_workers_threads_and_timeouts_from_the_environment(monkey
 
 
 def test_gunicorn_has_sane_defaults_and_logs_errors_to_stderr(monkeypatch, settings):
-    for name in ("GUNICORN_BIND", "WEB_CONCURRENCY", "GUNICORN_TIMEOUT", "GUNICORN_ACCESS_LOG"):
+    names = ("GUNICORN_BIND", "WEB_CONCURRENCY", "GUNICORN_TIMEOUT", "GUNICORN_ACCESS_LOG", "GUNICORN_CONTROL_SOCKET")
+    for name in names:
         monkeypatch.delenv(name, raising=False)
 
     conf = runpy.run_path(str(settings.BASE_DIR / GUNICORN_CONF))
@@ -46,6 +47,8 @@ def test_gunicorn_has_sane_defaults_and_logs_errors_to_stderr(monkeypatch, setti
     assert conf["timeout"] == 30
     assert conf["errorlog"] == "-"
     assert conf["accesslog"] is None
+    # Several gunicorns on one machine (tests, load test) must not share one control socket.
+    assert conf["control_socket_disable"] is True
 
 
 def test_the_nginx_body_limit_follows_the_upload_limit(settings):
