@@ -71,6 +71,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: it times the whole request and names its reader once authentication has run.
+    "core.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -125,14 +127,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         connect_timeout=DATABASE_CONNECT_TIMEOUT,
         options=f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT}",
     )
-# Rate limits and sign-in lockouts count in the cache: share it between workers in production
-# (e.g. CACHE_BACKEND=django.core.cache.backends.db.DatabaseCache, CACHE_LOCATION=portal_cache).
-CACHES = {
-    "default": {
-        "BACKEND": env("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": env("CACHE_LOCATION", ""),
+# Rate limits and sign-in lockouts count in the cache. With REDIS_URL (e.g. redis://127.0.0.1:6379/0) every
+# worker and every machine shares one Redis; without it (development, make demo) each process keeps its own.
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "portal"),
+            # A stopped Redis must cost a page a fraction of a second, not a hung worker.
+            "OPTIONS": {
+                "socket_connect_timeout": float(env("REDIS_CONNECT_TIMEOUT", "0.5")),
+                "socket_timeout": float(env("REDIS_TIMEOUT", "1")),
+            },
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": env("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+            "LOCATION": env("CACHE_LOCATION", ""),
+        }
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
@@ -189,7 +206,15 @@ if DOCUMENT_SENDFILE not in {"", "x-accel-redirect", "x-sendfile"}:
 DOCUMENT_SENDFILE_PREFIX = env("DOCUMENT_SENDFILE_PREFIX", "/protected-media/")
 
 # Security: production defaults, relaxed only in development.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The header a trusted reverse proxy (deploy/nginx) overwrites with the scheme the client used; empty when no proxy
+# sits in front, since a client could then claim https itself.
+SECURE_PROXY_SSL_HEADER = (
+    (env("SECURE_PROXY_SSL_HEADER"), "https")
+    if env("SECURE_PROXY_SSL_HEADER", "HTTP_X_FORWARDED_PROTO")
+    else None
+)
+# Load balancers probe the health endpoints over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
@@ -228,11 +253,15 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_CLIENT_IP_CALLABLE = "core.security.client_ip"
 AXES_VERBOSE = False
+# Failed sign-ins count in the shared cache when there is one (Redis); otherwise in the database, which every
+# worker shares too.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler" if REDIS_URL else "axes.handlers.database.AxesDatabaseHandler"
 
 # Rate limits per client address (core.security.rate_limit), as "count/period" (s, m, h, d).
 RATE_LIMIT_ENABLED = env_bool("RATE_LIMIT_ENABLED", default=True)
 RATE_LIMITS = {
     "search": env("RATE_LIMIT_SEARCH", "60/m"),
+    "archive_search": env("RATE_LIMIT_ARCHIVE_SEARCH", "60/m"),
     "export": env("RATE_LIMIT_EXPORT", "10/m"),
     "password_reset": env("RATE_LIMIT_PASSWORD_RESET", "10/h"),
 }
@@ -252,11 +281,26 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "secretariat@localhost")
 # Password reset mails leave after the answer, so its timing does not tell whether an address has an account.
 PASSWORD_RESET_MAIL_IN_BACKGROUND = env_bool("PASSWORD_RESET_MAIL_IN_BACKGROUND", default=not DEBUG)
 
+# Logs: one JSON object per line (LOG_FORMAT=json, the production default) or plain text (development).
+# core.request_log adds a line per request with its id, duration, status and kind of reader.
+LOG_FORMAT = env("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    # django-axes reports every sign-in at INFO; failures and lockouts are warnings.
-    "loggers": {"axes": {"level": env("AXES_LOG_LEVEL", "WARNING")}},
+    "loggers": {
+        # django-axes reports every sign-in at INFO; failures and lockouts are warnings.
+        "axes": {"level": env("AXES_LOG_LEVEL", "WARNING")},
+        # core.request_log writes the request lines; Django's own server log would repeat them.
+        "django.server": {"level": "WARNING"},
+    },
 }

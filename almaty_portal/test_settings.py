@@ -11,6 +11,9 @@ tests/conftest.py prints the choice at the top of the session.
 import os
 
 os.environ.setdefault("DEBUG", "1")
+# Each test process keeps its own cache, as in development; the tests that need Redis start the portal
+# with it themselves (tests/deploy, REDIS_TEST_URL).
+os.environ.pop("REDIS_URL", None)
 
 LOCAL_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/almaty_portal"
 

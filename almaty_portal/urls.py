@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.urls import include, path
 
 from accounts.forms import AdminSignInForm
+from core.health import healthz, readyz
 from core.seo import robots_txt
 from documents.sitemaps import SITEMAPS as DOCUMENT_SITEMAPS
 from meetings.sitemaps import SITEMAPS as MEETING_SITEMAPS
@@ -33,6 +34,12 @@ SITEMAPS = {**PAGE_SITEMAPS, **MEETING_SITEMAPS, **PARTICIPANT_SITEMAPS, **DOCUM
 urlpatterns += [
     path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+]
+
+# Outside the language prefix too: load balancers and monitors ask these (core/health.py).
+urlpatterns += [
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]
 
 # Error pages in the language of the address (LocaleMiddleware has already activated it).

@@ -7,12 +7,16 @@ cache-based rate limit for the expensive public views (search and exports).
 """
 
 import functools
+import logging
 import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
+
+logger = logging.getLogger(__name__)
 
 
 class SecurityHeadersMiddleware:
@@ -46,8 +50,39 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), seconds
 
 
+def _count_in_redis(cache, key: str, period: int) -> int:
+    """Add one to the window's counter in Redis, atomically across workers and machines.
+
+    SET NX EX creates the counter with its expiry only when it does not exist, so the expiry is set exactly
+    once per window; INCR keeps it. Both run in one MULTI/EXEC, so no worker sees a counter without expiry.
+    """
+    key = cache.make_and_validate_key(key)
+    client = cache._cache.get_client(key, write=True)
+    with client.pipeline(transaction=True) as pipe:
+        pipe.set(key, 0, ex=period + 1, nx=True)
+        pipe.incr(key)
+        _, count = pipe.execute()
+    return int(count)
+
+
+def _count_in_cache(cache, key: str, period: int) -> int:
+    """Add one to the window's counter in any other cache (per process, or the database)."""
+    for _ in range(3):
+        cache.add(key, 0, timeout=period + 1)
+        try:
+            return cache.incr(key)
+        except ValueError:
+            # The entry expired between add and incr: add it again rather than overwrite a neighbour's count.
+            continue
+    return 1
+
+
 def is_rate_limited(request, scope: str) -> tuple[bool, int]:
-    """Count this request against the client's allowance for ``scope``; (limited?, seconds to wait)."""
+    """Count this request against the client's allowance for ``scope``; (limited?, seconds to wait).
+
+    When the cache cannot be reached (Redis stopped), the request is let through and a warning logged:
+    readers keep the site, /readyz reports the cache down.
+    """
     rate = settings.RATE_LIMITS.get(scope)
     if not settings.RATE_LIMIT_ENABLED or not rate:
         return False, 0
@@ -55,13 +90,14 @@ def is_rate_limited(request, scope: str) -> tuple[bool, int]:
     window = int(time.time() // period)
     key = f"ratelimit:{scope}:{client_ip(request)}:{window}"
     cache = caches[getattr(settings, "RATE_LIMIT_CACHE", "default")]
-    cache.add(key, 0, timeout=period + 1)
     try:
-        count = cache.incr(key)
-    except ValueError:
-        # The entry expired between add and incr: this is the first request of a new window.
-        cache.set(key, 1, timeout=period + 1)
-        count = 1
+        if isinstance(cache, RedisCache):
+            count = _count_in_redis(cache, key, period)
+        else:
+            count = _count_in_cache(cache, key, period)
+    except Exception as error:  # noqa: BLE001 - any cache failure must not take the page down
+        logger.warning("rate limit not counted, the cache is unavailable: %s", type(error).__name__)
+        return False, 0
     retry_after = period - int(time.time()) % period
     return count > limit, retry_after
 
@@ -78,6 +114,27 @@ def rate_limit(scope: str):
                 response.headers["Retry-After"] = str(retry_after)
                 patch_vary_headers(response, ["Accept-Language"])
                 return response
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def rate_limit_when_searching(scope: str, parameter: str = "q"):
+    """rate_limit(scope), counted only for requests that carry a search query (``?q=...``).
+
+    For a list that is browsed freely but searched expensively, e.g. the archive: in the URLconf,
+    ``path("", rate_limit_when_searching("archive_search")(DocumentListView.as_view()), ...)``.
+    """
+
+    def decorator(view):
+        limited_view = rate_limit(scope)(view)
+
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.GET.get(parameter, "").strip():
+                return limited_view(request, *args, **kwargs)
             return view(request, *args, **kwargs)
 
         return wrapped

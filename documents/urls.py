@@ -1,10 +1,15 @@
 from django.urls import path
 
+from core.security import rate_limit_when_searching
 from documents import archive, feeds, views
 
 app_name = "documents"
 urlpatterns = [
-    path("", archive.DocumentListView.as_view(), name="document_list"),
+    path(
+        "",
+        rate_limit_when_searching("archive_search")(archive.DocumentListView.as_view()),
+        name="document_list",
+    ),
     path("export.csv", archive.export_csv, name="export_csv"),
     path("export.json", archive.export_json, name="export_json"),
     path("feed/rss/", feeds.DocumentRssFeed(), name="feed_rss"),
