@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "reversion",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "participants",
     "meetings",
@@ -120,6 +122,21 @@ CACHES = {
         "LOCATION": env("CACHE_LOCATION", ""),
     }
 }
+# Background jobs (core.jobs). Without a worker they run at once in the process that enqueues them;
+# with TASKS_BACKEND=database they wait in the database for `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[env("TASKS_BACKEND", "immediate")]
+    }
+}
+JOB_TIME_LIMIT = env_int("JOB_TIME_LIMIT", 600)
+JOB_MEMORY_LIMIT_MB = env_int("JOB_MEMORY_LIMIT_MB", 1024)
+# Text extraction from one uploaded file runs in a child process with these limits (documents.models).
+EXTRACTION_TIME_LIMIT = env_int("EXTRACTION_TIME_LIMIT", 120)
+EXTRACTION_MEMORY_LIMIT_MB = env_int("EXTRACTION_MEMORY_LIMIT_MB", 512)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
@@ -224,12 +241,14 @@ RATE_LIMITS = {
     "password_reset": env("RATE_LIMIT_PASSWORD_RESET", "10/h"),
 }
 
-EMAIL_BACKEND = env(
+EMAIL_DELIVERY_BACKEND = env(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+# Mail is handed to a background job (core.mail), which delivers it with EMAIL_DELIVERY_BACKEND.
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
