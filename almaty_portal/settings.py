@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whole pages for anonymous readers (core.pagecache); ETags and 304s for every page.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reversion.middleware.RevisionMiddleware",
@@ -137,6 +140,12 @@ JOB_MEMORY_LIMIT_MB = env_int("JOB_MEMORY_LIMIT_MB", 1024)
 # Text extraction from one uploaded file runs in a child process with these limits (documents.models).
 EXTRACTION_TIME_LIMIT = env_int("EXTRACTION_TIME_LIMIT", 120)
 EXTRACTION_MEMORY_LIMIT_MB = env_int("EXTRACTION_MEMORY_LIMIT_MB", 512)
+# Anonymous readers' pages are cached whole (core.pagecache) for at most this long; 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+PAGE_CACHE_ALIAS = "default"
+# Addresses never served from the page cache: the admin, accounts, and what is checked per reader.
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/ru/admin/", "/en/admin/", "/ru/accounts/", "/en/accounts/", "/healthz", "/readyz")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 

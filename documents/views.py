@@ -54,7 +54,8 @@ def file_download(request, pk, language):
     response.headers["X-Content-Type-Options"] = "nosniff"
     anonymous = AnonymousUser()
     if Document.objects.visible_to(anonymous).filter(pk=pk).exists() and document_file.is_visible_to(anonymous):
-        patch_cache_control(response, public=True, max_age=3600)
+        # A proxy may keep a public file but must ask again each time: a withdrawn file is gone at once.
+        patch_cache_control(response, public=True, no_cache=True)
     else:
         patch_cache_control(response, private=True, no_cache=True)
     return response
