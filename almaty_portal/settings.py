@@ -184,6 +184,35 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Uploaded files go to S3-compatible object storage when a bucket is named (core.storage). The bucket
+# stays private: downloads are checked by the portal, then redirected to a URL signed for a minute.
+DOCUMENT_SIGNED_URL_SECONDS = env_int("DOCUMENT_SIGNED_URL_SECONDS", 60)
+if env("AWS_STORAGE_BUCKET_NAME"):
+    from botocore import config as botocore_config  # only where object storage is used
+
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "access_key": env("AWS_ACCESS_KEY_ID"),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": DOCUMENT_SIGNED_URL_SECONDS,
+            "file_overwrite": False,
+            # An unreachable store must refuse an upload in seconds, not hang the editor's request.
+            "client_config": botocore_config.Config(
+                connect_timeout=env_int("AWS_S3_CONNECT_TIMEOUT", 3),
+                read_timeout=env_int("AWS_S3_READ_TIMEOUT", 30),
+                retries={"max_attempts": 2, "mode": "standard"},
+                signature_version="s3v4",
+            ),
+        },
+    }
+# A name asked for (never written) to see whether the file store answers.
+STORAGE_PROBE_NAME = "documents/.probe"
 
 # The process this portal belongs to; other processes are its partners.
 HOME_PROCESS_SLUG = "almaty-process"

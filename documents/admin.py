@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
+from core import storage
 from core.admin import PortalAdmin
 from core.history import HistoryCompareMixin
 from core.jobs import runs_in_worker
@@ -66,6 +67,16 @@ class DocumentFileFormSet(BaseInlineFormSet):
                     % {"first": seen[instance.sha256], "second": instance.get_language_display()}
                 )
             seen[instance.sha256] = instance.get_language_display()
+        if seen:
+            try:
+                storage.check_reachable()
+            except storage.StorageUnavailable:
+                raise ValidationError(
+                    _(
+                        "The file store cannot be reached just now, so nothing was saved. "
+                        "Your entries are kept below: choose the files again and save in a few minutes."
+                    )
+                ) from None
 
 
 class DocumentFileInline(admin.TabularInline):

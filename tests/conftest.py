@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.utils import translation
 
 from core.editors import EDITOR_GROUP_NAME
+from tests.s3 import s3_server, s3_storage  # noqa: F401  (fixtures of a real S3-compatible server)
 
 
 @pytest.fixture(autouse=True)
