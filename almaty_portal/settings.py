@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.db_router.ReplicaRouterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -117,6 +118,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# An optional read replica (core.db_router): reads go there, writes and what follows them to the primary.
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env("DATABASE_REPLICA_URL"), conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+    )
+    DATABASE_ROUTERS = ["core.db_router.ReplicaRouter"]
 # Rate limits and sign-in lockouts count in the cache: share it between workers in production
 # (e.g. CACHE_BACKEND=django.core.cache.backends.db.DatabaseCache, CACHE_LOCATION=portal_cache).
 CACHES = {

@@ -13,3 +13,6 @@ from almaty_portal.settings import *  # noqa: E402,F403
 # Most tests change data and read pages back within one test, often through bulk updates that send
 # no signal; the page cache is switched on by the tests that are about it (tests/core/test_page_cache.py).
 PAGE_CACHE_SECONDS = 0
+
+# A second alias on the same test database, as a read replica would be (tests/core/test_db_router.py).
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
