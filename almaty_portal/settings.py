@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_filters",
     "reversion",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "participants",
     "meetings",
@@ -76,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.db_router.ReplicaRouterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.RejectNulMiddleware",
@@ -83,6 +86,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whole pages for anonymous readers (core.pagecache); ETags and 304s for every page.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "reversion.middleware.RevisionMiddleware",
@@ -150,6 +156,34 @@ else:
             "LOCATION": env("CACHE_LOCATION", ""),
         }
     }
+# An optional read replica (core.db_router): reads go there, writes and what follows them to the primary.
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env("DATABASE_REPLICA_URL"), conn_max_age=DATABASES["default"]["CONN_MAX_AGE"], conn_health_checks=True
+    )
+    DATABASES["replica"]["OPTIONS"] = dict(DATABASES["default"].get("OPTIONS", {}))
+    DATABASE_ROUTERS = ["core.db_router.ReplicaRouter"]
+# Background jobs (core.jobs). Without a worker they run at once in the process that enqueues them;
+# with TASKS_BACKEND=database they wait in the database for `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[env("TASKS_BACKEND", "immediate")]
+    }
+}
+JOB_TIME_LIMIT = env_int("JOB_TIME_LIMIT", 600)
+JOB_MEMORY_LIMIT_MB = env_int("JOB_MEMORY_LIMIT_MB", 1024)
+# Text extraction from one uploaded file runs in a child process with these limits (documents.models).
+EXTRACTION_TIME_LIMIT = env_int("EXTRACTION_TIME_LIMIT", 120)
+EXTRACTION_MEMORY_LIMIT_MB = env_int("EXTRACTION_MEMORY_LIMIT_MB", 512)
+# Anonymous readers' pages are cached whole (core.pagecache) for at most this long; 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+PAGE_CACHE_ALIAS = "default"
+# Addresses never served from the page cache: the admin, accounts, and what is checked per reader.
+PAGE_CACHE_EXCLUDED_PREFIXES = ("/ru/admin/", "/en/admin/", "/ru/accounts/", "/en/accounts/", "/healthz", "/readyz")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
@@ -188,6 +222,35 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Uploaded files go to S3-compatible object storage when a bucket is named (core.storage). The bucket
+# stays private: downloads are checked by the portal, then redirected to a URL signed for a minute.
+DOCUMENT_SIGNED_URL_SECONDS = env_int("DOCUMENT_SIGNED_URL_SECONDS", 60)
+if env("AWS_STORAGE_BUCKET_NAME"):
+    from botocore import config as botocore_config  # only where object storage is used
+
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "access_key": env("AWS_ACCESS_KEY_ID"),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": DOCUMENT_SIGNED_URL_SECONDS,
+            "file_overwrite": False,
+            # An unreachable store must refuse an upload in seconds, not hang the editor's request.
+            "client_config": botocore_config.Config(
+                connect_timeout=env_int("AWS_S3_CONNECT_TIMEOUT", 3),
+                read_timeout=env_int("AWS_S3_READ_TIMEOUT", 30),
+                retries={"max_attempts": 2, "mode": "standard"},
+                signature_version="s3v4",
+            ),
+        },
+    }
+# A name asked for (never written) to see whether the file store answers.
+STORAGE_PROBE_NAME = "documents/.probe"
 
 # The process this portal belongs to; other processes are its partners.
 HOME_PROCESS_SLUG = "almaty-process"
@@ -266,12 +329,14 @@ RATE_LIMITS = {
     "password_reset": env("RATE_LIMIT_PASSWORD_RESET", "10/h"),
 }
 
-EMAIL_BACKEND = env(
+EMAIL_DELIVERY_BACKEND = env(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend",
 )
+# Mail is handed to a background job (core.mail), which delivers it with EMAIL_DELIVERY_BACKEND.
+EMAIL_BACKEND = "core.mail.QueuedEmailBackend"
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")

@@ -39,3 +39,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # scripts/mutation.sh keeps a SQLite test database in a file, to reuse it for every mutant.
 if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}  # noqa: F405
+
+# Most tests change data and read pages back within one test, often through bulk updates that send
+# no signal; the page cache is switched on by the tests that are about it (tests/core/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0
+
+# A second alias on the same test database, as a read replica would be (tests/core/test_db_router.py).
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405

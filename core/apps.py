@@ -8,7 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
+        from core import pagecache
         from core.editors import sync_editor_group
 
+        pagecache.connect_signals()
         # After every migrate, so that new models' permissions reach the group.
         post_migrate.connect(sync_editor_group, dispatch_uid="core.sync_editor_group")

@@ -16,9 +16,10 @@ EDITED_MODELS = {
     "pages": ["page", "newsitem"],
     "accounts": ["delegate"],
 }
-# Editors read, but never alter, who downloaded restricted files.
+# Editors read, but never alter, who downloaded restricted files and how background jobs went.
 VIEWED_MODELS = {
     "accounts": ["restricteddownload"],
+    "django_tasks_db": ["dbtaskresult"],
 }
 
 

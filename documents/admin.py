@@ -12,20 +12,34 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 
+from core import storage
 from core.admin import PortalAdmin
 from core.edit_conflicts import EditConflictMixin
 from core.history import HistoryCompareMixin
+from core.jobs import runs_in_worker
 from documents.models import Document, DocumentFile, ExtractionStatus
+from documents.tasks import extract_file_text
 
 
 def retry_extraction(modeladmin, request, document_files):
-    done = failed = 0
-    for document_file in document_files:
-        document_file.extract_text()
-        if document_file.extraction_status == ExtractionStatus.DONE:
-            done += 1
-        else:
-            failed += 1
+    ids = list(document_files.values_list("pk", flat=True))
+    for pk in ids:
+        extract_file_text.enqueue(pk)
+    if runs_in_worker():
+        modeladmin.message_user(
+            request,
+            ngettext(
+                "Text extraction is queued for %(count)d file; its status changes when the worker has read it.",
+                "Text extraction is queued for %(count)d files; their status changes when the worker has read them.",
+                len(ids),
+            )
+            % {"count": len(ids)},
+            messages.INFO,
+        )
+        return
+    statuses = list(DocumentFile.objects.filter(pk__in=ids).values_list("extraction_status", flat=True))
+    done = statuses.count(ExtractionStatus.DONE)
+    failed = len(statuses) - done
     if done:
         modeladmin.message_user(
             request,
@@ -96,6 +110,16 @@ class DocumentFileFormSet(BaseInlineFormSet):
                     % {"first": seen[instance.sha256], "second": instance.get_language_display()}
                 )
             seen[instance.sha256] = instance.get_language_display()
+        if seen:
+            try:
+                storage.check_reachable()
+            except storage.StorageUnavailable:
+                raise ValidationError(
+                    _(
+                        "The file store cannot be reached just now, so nothing was saved. "
+                        "Your entries are kept below: choose the files again and save in a few minutes."
+                    )
+                ) from None
 
 
 class DocumentFileInline(admin.TabularInline):

@@ -3,6 +3,7 @@
 import logging
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
@@ -12,11 +13,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import delegate_state_id
+from core import isolation
 from core.access import is_staff, published_q
 from core.history import keeps_history
 from core.models import Publishable, PublishableQuerySet
 from core.validators import validate_single_line
-from documents import files
+from documents import files, tasks
 from documents.signals import documents_updated, file_text_extracted
 from meetings.models import Meeting, Participation
 from participants.models import Organisation, State
@@ -345,9 +347,9 @@ class DocumentFile(models.Model):
                 self.uploaded_at = timezone.now()
         super().save(*args, **kwargs)
         if new_upload:
-            # Text is read only once the file is safely stored and committed:
-            # a slow or failing extraction can never lose the upload.
-            transaction.on_commit(lambda pk=self.pk: extract_text_of(pk), robust=True)
+            # Text is read by a background job once the file is safely stored and committed:
+            # the upload answers at once, and a slow or failing extraction can never lose it.
+            transaction.on_commit(lambda pk=self.pk: tasks.extract_file_text.enqueue(pk), robust=True)
 
     def get_absolute_url(self):
         return reverse("documents:file_download", args=[self.document_id, self.language])
@@ -431,7 +433,20 @@ class DocumentFile(models.Model):
             if file_type is None:
                 raise files.ExtractionFailed(f"unsupported: {self.content_type or 'unknown type'}")
             with self.file.open("rb") as stored:
-                result = files.extract_text(stored, file_type)
+                # In a child process with its own limits: a hostile file fails this file, nothing else.
+                result = isolation.run_limited(
+                    files.extract_text,
+                    stored,
+                    file_type,
+                    seconds=settings.EXTRACTION_TIME_LIMIT,
+                    memory_bytes=settings.EXTRACTION_MEMORY_LIMIT_MB * 1024 * 1024,
+                )
+        except isolation.LimitExceeded as error:
+            self.extraction_status, self.extracted_text = ExtractionStatus.FAILED, ""
+            self.extraction_error = {
+                "time": f"stopped: reading the text took more than {settings.EXTRACTION_TIME_LIMIT} s",
+                "memory": f"stopped: reading the text needed more than {settings.EXTRACTION_MEMORY_LIMIT_MB} MB",
+            }.get(error.reason, f"stopped: {error}")
         except files.ExtractionFailed as error:
             self.extraction_status, self.extraction_error, self.extracted_text = ExtractionStatus.FAILED, str(error), ""
         except Exception as error:  # a broken file must never break the request that stored it
@@ -455,9 +470,3 @@ class DocumentFile(models.Model):
                 page_count=self.page_count,
             )
         file_text_extracted.send(sender=DocumentFile, instance=self)
-
-
-def extract_text_of(pk):
-    document_file = DocumentFile.objects.filter(pk=pk).first()
-    if document_file is not None:
-        document_file.extract_text()

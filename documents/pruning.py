@@ -25,9 +25,10 @@ def referenced_names() -> set[str]:
 
 
 def orphaned_names() -> list[str]:
-    if not default_storage.exists(FOLDER):
+    try:
+        _folders, stored = default_storage.listdir(FOLDER)
+    except FileNotFoundError:  # a local folder not made yet (object storage has no folders to miss)
         return []
-    _folders, stored = default_storage.listdir(FOLDER)
     keep = referenced_names()
     return sorted(name for name in (f"{FOLDER}/{filename}" for filename in stored) if name not in keep)
 

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
 from accounts.downloads import log_restricted_download
+from core import storage
 from core.views import bad_request
 from documents import downloads
 from documents.models import Document, DocumentFile
@@ -52,7 +53,8 @@ def file_download(request, pk, language):
     response.headers["X-Content-Type-Options"] = "nosniff"
     anonymous = AnonymousUser()
     if document_file.is_visible_to(anonymous):
-        patch_cache_control(response, public=True, max_age=3600)
+        # A proxy may keep a public file but must ask again each time: a withdrawn file is gone at once.
+        patch_cache_control(response, public=True, no_cache=True)
     else:
         patch_cache_control(response, private=True, no_cache=True)
     return response
@@ -75,6 +77,11 @@ def send_file(request, document_file, etag):
         document_file.count_download()
         log_restricted_download(request, document_file)
 
+    if not storage.is_local(document_file.file.storage):
+        # Object storage: the bucket is private; hand out a URL signed for a moment, after the check above.
+        response = HttpResponseRedirect(signed_url(document_file))
+        patch_cache_control(response, private=True, no_store=True)
+        return response
     if settings.DOCUMENT_SENDFILE:
         # The web server reads the bytes and answers ranges itself.
         response = HttpResponse(content_type=content_type)
@@ -96,6 +103,17 @@ def send_file(request, document_file, etag):
     response.headers["Accept-Ranges"] = "bytes"
     response.headers["Content-Disposition"] = downloads.content_disposition(document_file.original_name or "document")
     return response
+
+
+def signed_url(document_file) -> str:
+    return document_file.file.storage.url(
+        document_file.file.name,
+        parameters={
+            "ResponseContentDisposition": downloads.content_disposition(document_file.original_name or "document"),
+            "ResponseContentType": document_file.content_type or "application/octet-stream",
+        },
+        expire=settings.DOCUMENT_SIGNED_URL_SECONDS,
+    )
 
 
 @require_safe

@@ -9,6 +9,7 @@ from core.editors import EDITOR_GROUP_NAME
 from documents.indexing import index_document
 from documents.models import DocumentFile, ExtractionStatus
 from tests.factories import DocumentFactory, DocumentFileFactory
+from tests.s3 import s3_server, s3_storage  # noqa: F401  (fixtures of a real S3-compatible server)
 
 
 def pytest_report_header(config):

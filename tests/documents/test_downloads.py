@@ -123,8 +123,17 @@ def test_a_restricted_file_of_a_public_document_is_not_found_for_the_public(clie
     assert client.get(document_file.get_absolute_url()).status_code == 404
 
 
-def test_a_public_file_may_be_cached_by_browsers_and_proxies(client, pdf_file):
-    assert client.get(pdf_file.get_absolute_url())["Cache-Control"] == "public, max-age=3600"
+def test_a_public_file_may_be_kept_by_proxies_but_is_checked_again_each_time(client, pdf_file):
+    first = client.get(pdf_file.get_absolute_url())
+    assert first["Cache-Control"] == "public, no-cache"
+    assert client.get(pdf_file.get_absolute_url(), headers={"If-None-Match": first["ETag"]}).status_code == 304
+
+
+def test_a_withdrawn_file_is_gone_for_a_proxy_that_asks_again(client, pdf_file):
+    etag = client.get(pdf_file.get_absolute_url())["ETag"]
+    pdf_file.document.publication_status = "draft"
+    pdf_file.document.save()
+    assert client.get(pdf_file.get_absolute_url(), headers={"If-None-Match": etag}).status_code == 404
 
 
 def test_a_language_without_a_file_is_not_found(client, pdf_file):

@@ -1,0 +1,167 @@
+"""Whole public pages cached for anonymous readers, per address and language.
+
+Only a request with no session or message cookie (so an anonymous reader who sees public content
+only) is answered from the cache, and only a plain 200 page that set no cookie and used no CSRF
+token is stored. Every entry is stamped with the content version: any save or delete of content
+(signals, and ``invalidate()`` for bulk updates) bumps the version, so an edit shows at once. An
+entry never outlives the next scheduled publication (``publish_at``), so a scheduled item appears
+on time. When the cache server is down, pages are served uncached.
+
+Responses for anonymous readers carry Cache-Control public with a short max-age (bounded by the
+next publication as well) so that a proxy may keep them; Django's ConditionalGetMiddleware adds an
+ETag and answers 304. Responses for signed-in readers are private.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
+
+from core.models import Publishable
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "pagecache:version"
+NEXT_PUBLICATION_KEY = "pagecache:next-publication"
+NO_PUBLICATION = 0.0
+# Apps and models whose rows never change what a public page shows.
+IGNORED_APPS = {"auth", "sessions", "admin", "contenttypes", "axes", "reversion", "django_tasks_db"}
+IGNORED_MODELS = {"accounts.restricteddownload"}
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def invalidate(**kwargs) -> None:
+    """Drop every cached page (by moving to a new content version)."""
+    try:
+        cache = _cache()
+        if cache.add(VERSION_KEY, 1, timeout=None) is False:
+            cache.incr(VERSION_KEY)
+        cache.delete(NEXT_PUBLICATION_KEY)
+    except Exception:  # the cache server is down: nothing is served from it either
+        logger.warning("Page cache could not be invalidated", exc_info=True)
+
+
+def _publishable_models():
+    return [model for model in apps.get_models() if issubclass(model, Publishable)]
+
+
+def next_publication() -> float:
+    """The timestamp of the next scheduled publication, or NO_PUBLICATION."""
+    now = timezone.now()
+    times = [
+        model._base_manager.filter(publication_status="published", publish_at__gt=now).aggregate(
+            at=Min("publish_at")
+        )["at"]
+        for model in _publishable_models()
+    ]
+    times = [moment for moment in times if moment is not None]
+    return min(times).timestamp() if times else NO_PUBLICATION
+
+
+def _key(request) -> str:
+    address = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"pagecache:page:{translation.get_language()}:{address}"
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.PAGE_CACHE_SECONDS > 0
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+        and not request.path.startswith(settings.PAGE_CACHE_EXCLUDED_PREFIXES)
+    )
+
+
+def _storable_response(request, response) -> bool:
+    user = getattr(request, "user", None)
+    session = getattr(request, "session", None)
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (session is not None and session.modified)
+        and not (user is not None and user.is_authenticated)
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+    )
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            response = self.get_response(request)
+            if settings.SESSION_COOKIE_NAME in request.COOKIES:
+                patch_cache_control(response, private=True)
+            return response
+        now = timezone.now().timestamp()
+        key = _key(request)
+        try:
+            found = _cache().get_many([VERSION_KEY, NEXT_PUBLICATION_KEY, key])
+            cache_up = True
+        except Exception:
+            logger.warning("Page cache unreachable; serving uncached", exc_info=True)
+            found, cache_up = {}, False
+        version = found.get(VERSION_KEY, 0)
+        upcoming = found.get(NEXT_PUBLICATION_KEY)
+        if cache_up and upcoming is None:
+            upcoming = self._remember_next_publication()
+        elif upcoming and upcoming <= now:
+            invalidate()  # a scheduled item is due: every page may show it
+            version, upcoming = found.get(VERSION_KEY, 0) + 1, self._remember_next_publication()
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
+            response = entry[1]
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if not _storable_response(request, response):
+            return response
+        lifetime = settings.PAGE_CACHE_SECONDS
+        if upcoming:
+            lifetime = max(1, min(lifetime, int(upcoming - now)))
+        patch_cache_control(response, public=True, max_age=min(lifetime, settings.PAGE_CACHE_BROWSER_SECONDS))
+        if cache_up:
+            try:
+                _cache().set(key, (version, response), timeout=lifetime)
+            except Exception:
+                logger.warning("Page cache unreachable; page not stored", exc_info=True)
+        response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _remember_next_publication() -> float:
+        upcoming = next_publication()
+        try:
+            _cache().set(NEXT_PUBLICATION_KEY, upcoming, timeout=settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Page cache unreachable", exc_info=True)
+        return upcoming
+
+
+def _content_changed(sender, **kwargs):
+    if sender._meta.app_label not in IGNORED_APPS and sender._meta.label_lower not in IGNORED_MODELS:
+        invalidate()
+
+
+def connect_signals() -> None:
+    """Any change to content drops the cached pages (called from CoreConfig.ready)."""
+    post_save.connect(_content_changed, dispatch_uid="pagecache-save")
+    post_delete.connect(_content_changed, dispatch_uid="pagecache-delete")
+    m2m_changed.connect(_content_changed, dispatch_uid="pagecache-m2m")
