@@ -15,7 +15,8 @@ from django.db.models import Q
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 
-from documents.models import DocumentFile, ExtractionStatus, extract_text_of
+from documents import tasks
+from documents.models import DocumentFile, ExtractionStatus
 
 READ_FROM_THE_FILE = ("extracted_text", "extraction_status", "extraction_error", "page_count")
 KEPT_WHEN_THE_SAME = (*READ_FROM_THE_FILE, "download_count")
@@ -55,4 +56,4 @@ def file_restoring(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=DocumentFile, dispatch_uid="documents_restore_reads_new_text")
 def file_restored(sender, instance, raw=False, **kwargs):
     if raw and instance.file and instance.extraction_status == ExtractionStatus.PENDING:
-        transaction.on_commit(lambda pk=instance.pk: extract_text_of(pk), robust=True)
+        transaction.on_commit(lambda pk=instance.pk: tasks.extract_file_text.enqueue(pk), robust=True)

@@ -6,7 +6,7 @@ import grimp
 from importlinter.cli import lint_imports
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["core", "search", "participants", "accounts", "meetings", "documents", "pages", "almaty_portal"]
+APPS = ["core", "search", "participants", "accounts", "meetings", "documents", "pages", "demo", "almaty_portal"]
 
 
 def test_every_app_imports_only_itself_and_the_apps_below_it(monkeypatch):
