@@ -8,10 +8,10 @@ from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.utils import timezone
 from lxml import html
-from search.ranking import public_search_ranking
 
 from core.models import Publishable
 from documents.models import Audience
+from documents.search import public_search_ranking
 from tests.factories import DelegateFactory, DocumentFactory, MeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
