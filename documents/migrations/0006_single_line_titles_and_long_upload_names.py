@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('documents', '0004_public_listing_indexes'),
+        ('documents', '0005_audience_of_invited_and_attending_states'),
     ]
 
     operations = [
