@@ -74,7 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: it times the whole request and names its reader once authentication has run.
-    "core.request_log.RequestLogMiddleware",
+    "almaty_portal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -347,7 +347,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "secretariat@localhost")
 PASSWORD_RESET_MAIL_IN_BACKGROUND = env_bool("PASSWORD_RESET_MAIL_IN_BACKGROUND", default=not DEBUG)
 
 # Logs: one JSON object per line (LOG_FORMAT=json, the production default) or plain text (development).
-# core.request_log adds a line per request with its id, duration, status and kind of reader.
+# almaty_portal.request_log adds a line per request with its id, duration, status and kind of reader.
 LOG_FORMAT = env("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
@@ -365,7 +365,7 @@ LOGGING = {
     "loggers": {
         # django-axes reports every sign-in at INFO; failures and lockouts are warnings.
         "axes": {"level": env("AXES_LOG_LEVEL", "WARNING")},
-        # core.request_log writes the request lines; Django's own server log would repeat them.
+        # almaty_portal.request_log writes the request lines; Django's own server log would repeat them.
         "django.server": {"level": "WARNING"},
     },
 }

@@ -10,7 +10,7 @@ GUNICORN_MAX_REQUESTS      requests before a worker is replaced (0: never)      
 GUNICORN_MAX_REQUESTS_JITTER  random spread so workers are not replaced together    100
 GUNICORN_CONTROL_SOCKET    path of the control socket for gunicornc           off
 GUNICORN_ACCESS_LOG        "-" for a JSON access log on stdout; empty: off, since the portal logs every request
-                           itself (core/request_log.py)                            off
+                           itself (almaty_portal/request_log.py)                            off
 
 Files never pass through a worker: nginx sends them (X-Accel-Redirect), so the timeout only bounds page rendering.
 """

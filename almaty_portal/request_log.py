@@ -10,7 +10,8 @@ import re
 import time
 import uuid
 
-from core.access import delegate_state_id, is_staff
+from accounts.models import delegate_state_id
+from core.access import is_staff
 
 logger = logging.getLogger("portal.request")
 
