@@ -133,7 +133,10 @@ def file_changed(sender, instance, **kwargs):
 
 @receiver(documents_updated, dispatch_uid="search_index_bulk_update")
 def documents_changed(sender, ids, **kwargs):
-    rebuild_index(Document.objects.filter(pk__in=ids))
+    # Sent inside the update's transaction. As in index_document(), the documents' rows are locked
+    # first (in one order, so that two bulk updates cannot deadlock) before their entries are written.
+    locked = Document.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True)
+    rebuild_index(Document.objects.filter(pk__in=list(locked)))
 
 
 @receiver(post_delete, sender=DocumentFile, dispatch_uid="search_index_file_deleted")

@@ -6,7 +6,8 @@ elsewhere (Snowball stems), and how to page through ranked matches. It knows no 
 see what: the caller passes its rule in (see public_entries) and reads the page's objects through
 its own visibility rules. It imports no app above core.
 
-    documents.indexing  → index_entry / index_entries / delete_entries / entry_values
+    documents.indexing  → COPIED_FIELDS, index_entry, index_entries, entry_fields, entry_values,
+                          orphan_entries, delete_entries, clear_index (rebuild_search_index)
     documents.filters   → match
     documents.archive   → rank, snippets, CountingPaginator
     documents.search    → ranks_in_index, public_entries, rank_entries
@@ -22,8 +23,7 @@ from search.backends import order_by_relevance as rank
 from search.backends import search_documents
 from search.backends import snippet_function as snippets
 from search.backends.postgres import rank_entries, web_query
-from search.indexing import COPIED_FIELDS, entry_fields, entry_values, save_entries, save_entry
-from search.indexing import delete_entries as delete_entries
+from search.indexing import COPIED_FIELDS, delete_entries, entry_fields, entry_values, save_entries, save_entry
 from search.models import SearchEntry
 from search.pagination import CountingPaginator
 from search.query import text_q
@@ -38,12 +38,12 @@ __all__ = [
     "index_entries",
     "index_entry",
     "match",
-    "search_documents",
     "orphan_entries",
     "public_entries",
     "rank",
     "rank_entries",
     "ranks_in_index",
+    "search_documents",
     "snippets",
     "text_q",
 ]

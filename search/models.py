@@ -20,9 +20,10 @@ class SearchEntry(models.Model):
 
     The document's own visibility and list fields (publication, audience, kind, date, meeting) are
     copied here too, so that an anonymous search can match, count and rank in this table alone
-    (see documents.search). They are refreshed with the texts on every save of the document; the
-    page shown is still read through Document.objects.visible_to(), so a stale copy could at worst
-    miscount, never show a hidden document.
+    (see documents.search). documents.indexing refreshes them with the texts on every save, raw
+    save (a restored version) and bulk update of the document or its files, and check_search_index
+    finds any drift; the page shown is still read through Document.objects.visible_to(), so a
+    stale copy could at worst miscount, never show a hidden document.
     """
 
     document = models.OneToOneField(

@@ -135,9 +135,19 @@ def test_an_update_of_other_fields_does_not_touch_the_index(archive, django_asse
         DocumentFile.objects.filter(pk=document_file.pk).update(download_count=5)
 
 
+def reindex_alone(document):
+    index_document(document.pk)
+
+
+def update_its_files(document):
+    DocumentFile.objects.filter(document=document).update(audience=Audience.PUBLIC)
+
+
 @pytest.mark.django_db(transaction=True)
-def test_a_reindex_waits_for_a_concurrent_change_and_copies_it(client, archive):
+@pytest.mark.parametrize("reindex", [reindex_alone, update_its_files], ids=["index_document", "bulk_file_update"])
+def test_a_reindex_waits_for_a_concurrent_change_and_copies_it(client, archive, reindex):
     """A re-index that read the document before a change committed must not write the old copies."""
+    DocumentFileFactory(document=archive)
     changed, reindexed = threading.Event(), threading.Event()
 
     def unpublish():
@@ -158,14 +168,14 @@ def test_a_reindex_waits_for_a_concurrent_change_and_copies_it(client, archive):
     writer.start()
     changed.wait(timeout=5)
 
-    def reindex():
+    def run_reindex():
         try:
-            index_document(archive.pk)
+            reindex(archive)
         finally:
             reindexed.set()
             connection.close()
 
-    reader = threading.Thread(target=reindex)
+    reader = threading.Thread(target=run_reindex)
     reader.start()
     reader.join(timeout=10)
     writer.join(timeout=10)
