@@ -358,6 +358,8 @@ def test_titles_with_line_breaks_break_no_page_and_no_calendar_line(
     if response.headers.get("Content-Type", "").startswith("text/calendar"):
         lines = response.content.decode().split("\r\n")
         assert not any(line.startswith("X-INJECTED") for line in lines)
-        assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == len(
-            [line for line in lines if line.startswith("UID:")]
+        assert (
+            lines.count("BEGIN:VEVENT")
+            == lines.count("END:VEVENT")
+            == len([line for line in lines if line.startswith("UID:")])
         )
