@@ -1,14 +1,17 @@
 """The portal as it runs in production: real nginx in front of real gunicorn, on loopback (deploy/)."""
 
 import hashlib
+import http.cookiejar
 import json
 import os
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.test import Client
@@ -190,7 +193,9 @@ def test_the_request_log_line_carries_the_id_nginx_gave_the_request(site, stack)
     assert len(request_id) == 32
 
 
-def test_rate_limits_hold_exactly_across_four_workers_sharing_redis(redis_url, runtime_folder, tmp_path):
+@pytest.fixture
+def redis_stack(redis_url, tmp_path):
+    """nginx + gunicorn with 4 workers sharing Redis; yields (nginx, key prefix)."""
     url, prefix = redis_url
     media_root = tmp_path / "media"
     media_root.mkdir()
@@ -206,26 +211,61 @@ def test_rate_limits_hold_exactly_across_four_workers_sharing_redis(redis_url, r
     try:
         nginx = Nginx(tmp_path / "nginx", gunicorn.bind, media_root, tmp_path)
         try:
-            statuses = []
-            start = threading.Barrier(40)
-
-            def reader(number):
-                start.wait()
-                # Each client claims another address; nginx overwrites the claim with the real one.
-                response = get(nginx.url + "/en/search/?q=migration", headers={"X-Real-IP": f"203.0.113.{number}"})
-                statuses.append(response.status)
-
-            # Not across the turn of an hour, when the allowance starts again.
-            if time.time() % 3600 > 3590:
-                time.sleep(3600 - time.time() % 3600 + 1)
-            threads = [threading.Thread(target=reader, args=(number,)) for number in range(40)]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
+            yield nginx, prefix
         finally:
             nginx.stop()
     finally:
         gunicorn.stop()
 
+
+def test_rate_limits_hold_exactly_across_four_workers_sharing_redis(redis_stack):
+    nginx, _ = redis_stack
+    statuses = []
+    start = threading.Barrier(40)
+
+    def reader(number):
+        start.wait()
+        # Each client claims another address; nginx overwrites the claim with the real one.
+        response = get(nginx.url + "/en/search/?q=migration", headers={"X-Real-IP": f"203.0.113.{number}"})
+        statuses.append(response.status)
+
+    # Not across the turn of an hour, when the allowance starts again.
+    if time.time() % 3600 > 3590:
+        time.sleep(3600 - time.time() % 3600 + 1)
+    threads = [threading.Thread(target=reader, args=(number,)) for number in range(40)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
     assert sorted(statuses) == [200] * 10 + [429] * 30
+
+
+def test_failed_sign_ins_count_in_redis_across_workers_and_lock_the_account(redis_stack, redis_url):
+    import redis
+
+    nginx, prefix = redis_stack
+    DelegateFactory(user__username="aigul@example.org")
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    sign_in = nginx.url + "/en/accounts/sign-in/"
+
+    def attempt(password):
+        page = html.fromstring(browser.open(sign_in, timeout=30).read())
+        [token] = page.xpath('//input[@name="csrfmiddlewaretoken"]/@value')
+        form = urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": token, "username": "aigul@example.org", "password": password}
+        ).encode()
+        try:
+            return browser.open(urllib.request.Request(sign_in, data=form), timeout=30).status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    wrong = [attempt("wrong") for _ in range(5)]
+    right = attempt("delegate-pass-1")
+
+    # Four workers, each with its own memory: only a shared count locks at the fifth failure.
+    assert wrong == [200, 200, 200, 200, 429]
+    assert right == 429
+    counters = redis.Redis.from_url(redis_url[0]).keys(f"{prefix}:*axes*")
+    assert counters, "django-axes keeps its failure counts in Redis"
+    assert AccessAttempt.objects.count() == 0
