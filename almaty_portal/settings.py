@@ -175,6 +175,8 @@ TASKS = {
 }
 JOB_TIME_LIMIT = env_int("JOB_TIME_LIMIT", 600)
 JOB_MEMORY_LIMIT_MB = env_int("JOB_MEMORY_LIMIT_MB", 1024)
+# /readyz calls the job queue "late" when a due job has waited longer than this (no worker running?).
+JOB_QUEUE_LATE_SECONDS = env_int("JOB_QUEUE_LATE_SECONDS", 300)
 # Text extraction from one uploaded file runs in a child process with these limits (documents.models).
 EXTRACTION_TIME_LIMIT = env_int("EXTRACTION_TIME_LIMIT", 120)
 EXTRACTION_MEMORY_LIMIT_MB = env_int("EXTRACTION_MEMORY_LIMIT_MB", 512)

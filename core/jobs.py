@@ -19,11 +19,12 @@ import logging
 import resource
 import signal
 import threading
+import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
-from django_tasks import task, task_backends
+from django_tasks import TaskResultStatus, task, task_backends
 
 logger = logging.getLogger(__name__)
 
@@ -111,3 +112,21 @@ def oldest_queued_age() -> timedelta | None:
 
     oldest = DBTaskResult.objects.ready().order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
     return None if oldest is None else timezone.now() - oldest
+
+
+@job(retries=0)
+def ping() -> str:
+    """A job that only answers: proves that a worker is taking jobs (manage.py check_deployment)."""
+    return "pong"
+
+
+def worker_answers(seconds: float) -> bool:
+    """Whether a worker runs a job within `seconds` (always true where jobs run at once)."""
+    result = ping.enqueue()
+    deadline = time.monotonic() + seconds
+    while result.status != TaskResultStatus.SUCCESSFUL:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.25)
+        result.refresh()
+    return True

@@ -20,22 +20,40 @@ needs_shared_database = [
 ]
 
 
-def run_worker(**environment):
-    """Work through every job that is due, then stop; returns the finished process."""
+def _environment(**environment) -> dict:
     database = connection.settings_dict
     url = f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+    return {
+        **os.environ,
+        "DEBUG": "1",
+        "DATABASE_URL": url,
+        "TASKS_BACKEND": "database",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        **environment,
+    }
+
+
+WORKER = [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--no-reload"]
+
+
+def run_worker(**environment):
+    """Work through every job that is due, then stop; returns the finished process."""
     return subprocess.run(
-        [sys.executable, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"],
+        [*WORKER, "--batch"],
         cwd=settings.BASE_DIR,
-        env={
-            **os.environ,
-            "DEBUG": "1",
-            "DATABASE_URL": url,
-            "TASKS_BACKEND": "database",
-            "MEDIA_ROOT": str(settings.MEDIA_ROOT),
-            **environment,
-        },
+        env=_environment(**environment),
         capture_output=True,
         text=True,
         timeout=120,
+    )
+
+
+def start_worker(**environment) -> subprocess.Popen:
+    """A worker that keeps taking jobs until it is terminated."""
+    return subprocess.Popen(
+        [*WORKER, "--interval", "0.2"],
+        cwd=settings.BASE_DIR,
+        env=_environment(**environment),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )

@@ -30,7 +30,10 @@ def test_readyz_reports_each_part_working(client):
     response = client.get("/readyz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok", "storage": "ok"}}
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "storage": "ok", "jobs": "ok"},
+    }
 
 
 def test_readyz_leaves_no_probe_file_behind(client, settings):
@@ -44,11 +47,25 @@ def test_with_redis_stopped_readyz_says_degraded_and_names_the_cache(client, set
 
     response = client.get("/readyz")
 
-    assert response.status_code == 503
+    # Pages are still served: the server stays in the load balancer's rotation, and a monitor reads the cause.
+    assert response.status_code == 200
     assert response.json() == {
         "status": "degraded",
-        "checks": {"database": "ok", "cache": "unreachable", "storage": "ok"},
+        "checks": {"database": "ok", "cache": "unreachable", "storage": "ok", "jobs": "ok"},
     }
+
+
+def test_without_a_file_store_readyz_says_unavailable(client, settings):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": "/proc/nowhere"}},
+    }
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json()["status"] == "unavailable"
+    assert response.json()["checks"]["storage"] != "ok"
 
 
 def test_with_redis_stopped_pages_and_rate_limited_searches_are_still_served(client, settings):

@@ -5,8 +5,10 @@ database that another process can open: PostgreSQL (CI always has it).
 """
 
 from datetime import timedelta
+from io import StringIO
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -15,7 +17,7 @@ from documents.models import DocumentFile, ExtractionStatus
 from tests.core import jobs_for_tests
 from tests.documents import samples
 from tests.documents.test_uploads import add_document
-from tests.worker import DATABASE_QUEUE, needs_shared_database, run_worker
+from tests.worker import DATABASE_QUEUE, needs_shared_database, run_worker, start_worker
 
 pytestmark = needs_shared_database
 
@@ -81,3 +83,36 @@ def test_a_job_over_its_time_limit_fails_and_the_worker_goes_on(database_queue):
     quick = DBTaskResult.objects.get(task_path="tests.core.jobs_for_tests.adds")
     assert quick.status == "SUCCESSFUL"
     assert quick.return_value == 42
+
+
+def test_with_the_worker_stopped_uploads_wait_and_readyz_shows_a_late_queue(database_queue, editor_client, client):
+    database_queue.JOB_QUEUE_LATE_SECONDS = 0
+    add_document(editor_client, samples.upload("report.docx", samples.docx_bytes("Смешанные миграционные потоки")))
+    assert DocumentFile.objects.get().extraction_status == ExtractionStatus.PENDING
+
+    answer = client.get("/readyz")
+    assert answer.status_code == 200
+    assert answer.json()["status"] == "degraded"
+    assert answer.json()["checks"]["jobs"] == "late"
+
+
+def test_the_deployment_check_waits_for_a_worker_and_says_when_none_answers(database_queue):
+    out = StringIO()
+    with pytest.raises(CommandError, match="worker"):
+        call_command("check_deployment", "--wait", "1", stdout=out)
+    assert "worker: no answer within 1 s" in out.getvalue().splitlines()
+
+
+def test_the_deployment_check_passes_with_a_worker_running(database_queue, settings):
+    worker = start_worker()
+    out = StringIO()
+    try:
+        # The tests run on development settings, which check --deploy rightly finds unfit for production.
+        with pytest.raises(CommandError, match="not ready: settings$"):
+            call_command("check_deployment", "--wait", "30", stdout=out)
+    finally:
+        worker.terminate()
+        worker.wait(10)
+    lines = out.getvalue().splitlines()
+    assert "worker: ok" in lines
+    assert "database: ok" in lines and "storage: ok" in lines
