@@ -1,6 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from accounts.forms import AdminSignInForm
@@ -32,7 +32,15 @@ SITEMAPS = {**PAGE_SITEMAPS, **MEETING_SITEMAPS, **PARTICIPANT_SITEMAPS, **DOCUM
 
 # Outside the language prefix: crawlers look for these at fixed addresses.
 urlpatterns += [
-    path("sitemap.xml", sitemap_view, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of one file per section and page (core.sitemaps.BilingualSitemap.limit): within the
+    # protocol's 50,000 addresses a file, and quick to make however large the archive grows.
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 

@@ -13,6 +13,13 @@ class BilingualSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # Addresses a file (an item counts once per language), with their alternates: well within the
+    # protocol's 50,000 and quick to make; the index links every page of every section.
+    limit = 5000
+
+    def get_latest_lastmod(self):
+        # Django's default reads every item to find the newest; the index asks once per section.
+        return None
 
 
 class ListPagesSitemap(BilingualSitemap):

@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
+from almaty_portal.urls import SITEMAPS
 from core.models import Publishable
 from documents.models import Audience
 from tests.factories import (
@@ -21,16 +22,37 @@ NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w
 DRAFT = Publishable.PublicationStatus.DRAFT
 
 
+def sitemap_files(client) -> list[str]:
+    """The addresses of the files that the sitemap index at /sitemap.xml lists."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    locations = ET.fromstring(index.content).iter(f"{{{NS['s']}}}loc")
+    return [loc.text.removeprefix("http://testserver") for loc in locations]
+
+
 def sitemap_urls(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    return {
-        url.findtext("s:loc", namespaces=NS): {
-            link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)
-        }
-        for url in root.findall("s:url", NS)
-    }
+    urls = {}
+    for address in sitemap_files(client):
+        root = ET.fromstring(client.get(address).content)
+        for url in root.findall("s:url", NS):
+            loc = url.findtext("s:loc", namespaces=NS)
+            urls[loc] = {link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)}
+    return urls
+
+
+def test_the_sitemap_is_an_index_of_files_within_the_protocol_s_limits(client, settings):
+    DocumentFactory.create_batch(3)
+    from core.sitemaps import BilingualSitemap
+
+    BilingualSitemap.limit, saved = 2, BilingualSitemap.limit
+    try:
+        files = sitemap_files(client)
+        documents = [address for address in files if address.startswith("/sitemap-documents.xml")]
+        # Three documents in two languages: six addresses, two a file.
+        assert documents == ["/sitemap-documents.xml", "/sitemap-documents.xml?p=2", "/sitemap-documents.xml?p=3"]
+        assert all(len(ET.fromstring(client.get(a).content).findall("s:url", NS)) <= 2 for a in files)
+    finally:
+        BilingualSitemap.limit = saved
 
 
 def test_sitemap_is_served_as_xml_outside_the_language_prefix(client):
@@ -112,10 +134,13 @@ def test_sitemap_runs_a_fixed_number_of_queries(client, django_assert_max_num_qu
     NewsItemFactory.create_batch(100)
     StateFactory.create_batch(20)
 
-    with django_assert_max_num_queries(12):
-        urls = sitemap_urls(client)
+    with django_assert_max_num_queries(len(SITEMAPS)):
+        files = sitemap_files(client)
+    for address in files:
+        with django_assert_max_num_queries(3):
+            assert client.get(address).status_code == 200
 
-    assert len(urls) > 2 * (110 + 100 + 100 + 20)
+    assert len(sitemap_urls(client)) > 2 * (110 + 100 + 100 + 20)
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
