@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
+from django.utils import translation
 
 from documents.models import Audience, Document, DocumentFile
 from meetings.models import Meeting, Participation
@@ -71,15 +72,27 @@ def meeting_form(meeting, state, attendance):
     }
 
 
-def test_the_admin_shows_why_a_planned_meeting_cannot_record_attendance(admin_client):
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        (
+            "en",
+            "Only a meeting that has been held can record who attended; choose “invited” or “participation confirmed”.",
+        ),
+        (
+            "ru",
+            "Сведения о фактическом участии вносятся только для состоявшейся встречи; "
+            "выберите „приглашение направлено“ или „участие подтверждено“.",
+        ),
+    ],
+)
+def test_the_admin_shows_why_a_planned_meeting_cannot_record_attendance(admin_client, language, message):
     meeting = MeetingFactory(status=Meeting.Status.HELD)
-    url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
+    with translation.override(language):
+        url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
 
     response = admin_client.post(url, meeting_form(meeting, StateFactory(), Attendance.ATTENDED))
 
-    message = (
-        "Only a meeting that has been held can record who attended; choose “invited” or “participation confirmed”."
-    )
     [inline] = [
         inline for inline in response.context["inline_admin_formsets"] if inline.formset.prefix == "participations"
     ]
