@@ -10,6 +10,7 @@ import itertools
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from documents.models import Audience, Document, DocumentFile
@@ -160,3 +161,13 @@ def test_a_file_can_be_more_restricted_than_its_document_never_less(django_user_
     assert set(DocumentFile.objects.visible_to(user)) == set()
     assert not narrower.is_visible_to(user)
     assert not wider.is_visible_to(user)
+
+
+@pytest.mark.parametrize("audience", [Audience.INVITED_STATES, Audience.ATTENDED_STATES])
+def test_a_document_without_a_meeting_cannot_be_meant_for_a_meetings_states(audience):
+    document = DocumentFactory.build(meeting=None, audience=audience)
+
+    with pytest.raises(ValidationError) as error:
+        document.full_clean()
+
+    assert list(error.value.message_dict) == ["audience"]
