@@ -75,6 +75,10 @@ class Audience(models.TextChoices):
         return False
 
 
+# The audiences that need the document's meeting to admit anybody.
+MEETING_AUDIENCES = (Audience.INVITED_STATES, Audience.ATTENDED_STATES)
+
+
 class AnnouncedUpdateMixin:
     """QuerySet.update() that names the documents it changed (documents_updated) when it changes a
     field that others copy (the search index): a bulk update sends no post_save."""
@@ -162,6 +166,17 @@ class Document(Publishable):
 
     def get_absolute_url(self):
         return reverse("documents:document_detail", args=[self.pk])
+
+    def clean(self):
+        if self.audience in MEETING_AUDIENCES and self.meeting_id is None:
+            raise ValidationError(
+                {
+                    "audience": _(
+                        "Only a document of a meeting can be meant for the states invited to it or attending it: "
+                        "choose the meeting, or another audience."
+                    )
+                }
+            )
 
     # A document is as hidden as its meeting (Indico's protection_parent): the rules below
     # compose the meeting's own doors rather than restating them.

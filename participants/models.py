@@ -15,7 +15,7 @@ iso_alpha3 = RegexValidator(r"^[A-Z]{3}$", _("Enter three capital Latin letters 
 
 class StateQuerySet(models.QuerySet):
     def participating(self):
-        return self.filter(status__in=[State.Status.MEMBER, State.Status.OBSERVER])
+        return self.filter(status__in=State.PARTICIPATING)
 
 
 @keeps_history(follow=("focal_points",))
@@ -27,6 +27,9 @@ class State(models.Model):
         OBSERVER = "observer", _("observer state")
         FORMER = "former", _("former participant")
         NONE = "none", _("not participating")
+
+    # The one answer to "is this state participating" (State.objects.participating() asks it).
+    PARTICIPATING = (Status.MEMBER, Status.OBSERVER)
 
     name = models.CharField(_("name"), max_length=100, validators=[validate_single_line])
     official_name = models.CharField(_("official name"), max_length=200, blank=True, validators=[validate_single_line])

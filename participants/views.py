@@ -29,7 +29,7 @@ class StateListView(ListView):
         context["groups"] = [
             {"status": status, "label": label, "states": [state for state in states if state.status == status]}
             for status, label in State.Status.choices
-            if status in (State.Status.MEMBER, State.Status.OBSERVER)
+            if status in State.PARTICIPATING
         ]
         context["map"] = region_map(states)
         return context

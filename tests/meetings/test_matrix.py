@@ -111,3 +111,14 @@ def test_matrix_runs_a_bounded_number_of_queries(client, django_assert_max_num_q
 
     assert response.status_code == 200
     assert len(table_rows(response.content.decode())) == 110
+
+
+def test_matrix_says_when_a_held_meeting_has_not_recorded_who_came(client, attendance):
+    second = Meeting.objects.get(title_en="Second")
+    ParticipationFactory(
+        meeting=second, state=State.objects.get(name_en="China"), attendance=Participation.Attendance.CONFIRMED
+    )
+
+    rows = table_rows(client.get("/en/meetings/matrix/").content.decode())
+
+    assert rows[-1] == ["Second", "absent", "not recorded"]

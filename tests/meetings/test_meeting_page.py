@@ -208,3 +208,21 @@ def test_meeting_page_with_100_participations_paragraphs_and_documents_runs_boun
 
     assert response.status_code == 200
     assert response.content.decode().count('class="paragraph-link"') == 120
+
+
+def test_a_planned_meeting_lists_its_invited_and_confirmed_states_apart(client):
+    meeting = MeetingFactory(slug="next", status=Meeting.Status.PLANNED)
+    for name, attendance in [
+        ("Kyrgyzstan", Participation.Attendance.CONFIRMED),
+        ("Afghanistan", Participation.Attendance.INVITED),
+        ("Tajikistan", Participation.Attendance.INVITED),
+    ]:
+        ParticipationFactory(meeting=meeting, state=StateFactory(name_en=name), attendance=attendance)
+
+    html = section(client.get("/en/meetings/next/").content.decode(), "participants-heading")
+
+    assert re.findall(r"<h4>([^<]+)</h4>", html) == ["Participation confirmed (1)", "Invited (2)"]
+    confirmed = re.search(r'participants-confirmed">(.*?)</ul>', html, re.S).group(1)
+    invited = re.search(r'participants-invited">(.*?)</ul>', html, re.S).group(1)
+    assert re.findall(r">([A-Z]\w+)</a>", confirmed) == ["Kyrgyzstan"]
+    assert re.findall(r">([A-Z]\w+)</a>", invited) == ["Afghanistan", "Tajikistan"]
