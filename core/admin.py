@@ -1,5 +1,7 @@
 """Admin building blocks shared by every content model."""
 
+import json
+
 import reversion
 from django.contrib import admin, messages
 from django.urls import reverse
@@ -134,7 +136,9 @@ class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTr
         return slug_form
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "slug_sources": self.slug_sources()}
+        # As JSON in a data attribute: the admin's pages carry no inline script, not even data.
+        sources = self.slug_sources()
+        extra_context = {**(extra_context or {}), "slug_sources": json.dumps(sources) if sources else ""}
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     # A published item that nobody can see because its parent (a document's meeting) is not published.

@@ -8,7 +8,7 @@
     if (!data || !window.URLify) {
       return;
     }
-    var sources = JSON.parse(data.textContent);
+    var sources = JSON.parse(data.dataset.sources);
     Object.keys(sources).forEach(function (slugName) {
       var slug = document.getElementById("id_" + slugName);
       if (!slug) {

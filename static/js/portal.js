@@ -1,6 +1,6 @@
 // Progressive enhancement only: every page works without this file.
-// Adds a "copy link" button next to each paragraph number of an outcome statement;
-// without JavaScript the number itself is the link to copy.
+// Adds a "copy link" button next to each paragraph number of an outcome statement (without
+// JavaScript the number itself is the link to copy), and the full address of links for print.
 (function () {
   "use strict";
   function enhance() {
@@ -29,9 +29,24 @@
       link.insertAdjacentElement("afterend", button);
     });
   }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", enhance);
-  } else {
+  // On paper a link is only useful with its address: the print stylesheet writes out data-print-href,
+  // the absolute address, after each link of the page's content whose text is not already that address.
+  function addressesForPrint() {
+    document.querySelectorAll("main a[href]").forEach(function (link) {
+      var href = link.getAttribute("href");
+      if (/^(#|mailto:|tel:|javascript:)/i.test(href) || link.textContent.trim() === link.href) {
+        return;
+      }
+      link.setAttribute("data-print-href", link.href);
+    });
+  }
+  function start() {
     enhance();
+    addressesForPrint();
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
   }
 })();

@@ -128,3 +128,17 @@ def test_a_tampered_token_is_refused_with_a_message(editor_client):
     response = editor_client.post(url, data)
     assert response.status_code == 200
     assert any("Reload the page" in error for error in error_texts(response))
+
+
+def test_the_warning_is_in_russian_in_the_russian_admin(editor_client, second_editor_client):
+    document = DocumentFactory()
+    url = change_url("documents_document", document.pk, language="ru")
+    stale = open_form(second_editor_client, url)
+    fresh = open_form(editor_client, url)
+    fresh["publication_status"] = "draft"
+    editor_client.post(url, fresh)
+
+    errors = error_texts(second_editor_client.post(url, stale))
+
+    assert any(error.startswith("После того как вы открыли эту форму") for error in errors)
+    assert any("при открытии формы было «опубликовано», теперь «черновик»" in error for error in errors)

@@ -1,0 +1,64 @@
+"""Every public page type at a small phone's width (360 px), in both languages: no sideways scrolling."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# One address of each kind of public page; {document} is the portal fixture's report.
+PAGE_TYPES = [
+    "/{language}/",
+    "/{language}/pages/about/",
+    "/{language}/news/",
+    "/{language}/news/forum/",
+    "/{language}/meetings/",
+    "/{language}/meetings/som-2016/",
+    "/{language}/meetings/matrix/",
+    "/{language}/states/",
+    "/{language}/states/kazakhstan/",
+    "/{language}/organisations/",
+    "/{language}/organisations/budapest-process/",
+    "/{language}/documents/",
+    "/{language}/documents/{document}/",
+    "/{language}/search/?q=migration",
+    "/{language}/accounts/sign-in/",
+    "/{language}/accounts/password-reset/",
+    "/{language}/no-such-page/",
+]
+
+
+@pytest.fixture
+def phone(page):
+    page.driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True}
+    )
+    yield page
+    page.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_no_public_page_scrolls_sideways_at_360_pixels(phone, portal, language):
+    too_wide = {}
+    for template in PAGE_TYPES:
+        path = template.format(language=language, document=portal["document"].pk)
+        phone.open(path)
+        scroll_width, client_width = phone.js(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        if scroll_width > client_width:
+            phone.screenshot("narrow" + path.replace("/", "-").replace("?", "-"))
+            too_wide[path] = (scroll_width, client_width)
+
+    assert phone.js("return window.innerWidth") == 360
+    assert too_wide == {}
+
+
+def test_the_download_links_of_a_document_are_on_screen_at_360_pixels(phone, portal):
+    phone.open(f"/ru/documents/{portal['document'].pk}/")
+
+    rights = phone.js(
+        "return Array.from(document.querySelectorAll('table.files a[download]'),"
+        " (link) => link.getBoundingClientRect().right)"
+    )
+
+    assert len(rights) == 2
+    assert max(rights) <= 360
