@@ -3,6 +3,8 @@
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.test import RequestFactory
 from lxml import html
 
@@ -107,15 +109,25 @@ def test_a_request_without_any_address_counts_under_an_empty_one(settings):
     assert client_ip(request) == ""
 
 
-def test_a_counter_that_vanished_between_add_and_increment_starts_a_new_window(client, settings):
-    # A cache that keeps nothing: every increment finds the counter gone, as when it expires in between.
-    settings.CACHES = {**settings.CACHES, "forgetful": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    settings.RATE_LIMIT_CACHE = "forgetful"
-    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "1/m"}
+class CounterExpiresOnceCache(LocMemCache):
+    """A cache in which the first counter expires between its add() and its incr()."""
 
-    statuses = [client.get("/en/search/?q=a").status_code for _ in range(3)]
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if not getattr(self, "expired_once", False):
+            self.expired_once = True
+            return True
+        return super().add(key, value, timeout, version)
 
-    assert statuses == [200, 200, 200]
+
+def test_a_counter_that_expired_between_add_and_increment_starts_a_new_window(client, settings):
+    backend = f"{__name__}.{CounterExpiresOnceCache.__name__}"
+    settings.CACHES = {**settings.CACHES, "counters": {"BACKEND": backend, "LOCATION": "counters"}}
+    settings.RATE_LIMIT_CACHE = "counters"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "2/m"}
+
+    statuses = [client.get("/en/search/?q=a").status_code for _ in range(4)]
+
+    assert statuses == [200, 200, 429, 429]
 
 
 def test_the_allowance_is_counted_per_window_and_restored_in_the_next(client, settings, monkeypatch):
