@@ -88,6 +88,7 @@ def test_member_dates_are_local_time_and_never_before_1980(settings):
         ([("Report", "pdf"), ("Report", "docx")], ["Report.pdf", "Report.docx"]),
         ([("...", "txt"), ("   ", "txt")], ["document.txt", "document (2).txt"]),
         ([("x" * 200, "pdf")], ["x" * 120 + ".pdf"]),
+        ([("X" * 119 + ".z", "pdf")], ["X" * 119 + ".pdf"]),
     ],
 )
 def test_zip_names_are_unique_whatever_the_case_and_never_empty(wanted, expected):
