@@ -92,8 +92,10 @@ module = sys.argv[1]
 codes = json.loads(Path("mutants", module + ".meta").read_text())["exit_code_by_key"]
 status = {name: status_by_exit_code[code] for name, code in codes.items()}
 killed = [name for name, s in status.items() if s in ("killed", "timeout", "segfault", "caught by type check")]
-counted = [name for name, s in status.items() if s != "skipped"]
+counted = [name for name, s in status.items() if s not in ("skipped", "not checked")]
 print(f"{module}: {len(killed)} of {len(counted)} mutants killed = {100 * len(killed) / max(len(counted), 1):.0f} %")
+if len(counted) < len(status):
+    print(f"  ({len(status) - len(counted)} not checked or skipped)")
 for name in sorted(set(counted) - set(killed)):
     print(f"  {status[name]}: {name}")
 PY

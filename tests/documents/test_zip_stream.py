@@ -88,6 +88,7 @@ def test_member_dates_are_local_time_and_never_before_1980(settings):
         ([("Report", "pdf"), ("Report", "docx")], ["Report.pdf", "Report.docx"]),
         ([("...", "txt"), ("   ", "txt")], ["document.txt", "document (2).txt"]),
         ([("x" * 200, "pdf")], ["x" * 120 + ".pdf"]),
+        ([("X" * 119 + ".z", "pdf")], ["X" * 119 + ".pdf"]),
     ],
 )
 def test_zip_names_are_unique_whatever_the_case_and_never_empty(wanted, expected):
@@ -108,3 +109,32 @@ def test_a_meeting_zip_over_http_holds_each_file_once(client):
     assert [data.count(payload) for payload in payloads] == [1, 1, 1]
     archive = zipfile.ZipFile(io.BytesIO(data))
     assert sorted(archive.read(name) for name in archive.namelist() if name.endswith(".pdf")) == sorted(payloads)
+
+
+def test_a_meeting_zip_names_each_file_by_its_type_or_else_by_its_own_extension(client):
+    meeting = MeetingFactory()
+    names = {}
+    for title, content, original_name, content_type in [
+        ("Скан", samples.pdf_bytes("Scan"), "scan", None),
+        ("Данные", b"rows", "rows.v2.dat", "application/x-unknown"),
+        ("Заметки", b"notes", "notes.", "application/x-unknown"),
+    ]:
+        document_file = DocumentFileFactory(
+            document=DocumentFactory(meeting=meeting, title_ru=title, date=datetime.date(2016, 11, 2)),
+            file=ContentFile(content, name="upload"),
+        )
+        changes = {"original_name": original_name} | ({"content_type": content_type} if content_type else {})
+        type(document_file).objects.filter(pk=document_file.pk).update(**changes)
+        names[title] = f"2016-11-02 {title} [ru]"
+
+    response = client.get(reverse("documents:meeting_zip", args=[meeting.slug]))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+
+    assert sorted(archive.namelist()) == sorted(
+        [
+            "manifest.csv",
+            f"{names['Скан']}.pdf",
+            f"{names['Данные']}.dat",
+            f"{names['Заметки']}.bin",
+        ]
+    )

@@ -29,6 +29,7 @@ def archive():
         DocumentFactory(title_ru="Беженцы в Центральной Азии"),
         DocumentFactory(title_ru="Беженцы без встречи", meeting=None),
     ]
+    DocumentFactory(title_ru="Трудовая миграция")  # public, but not about refugees
     hidden = [
         DocumentFactory(title_ru="Беженцы: черновик", publication_status=DRAFT),
         DocumentFactory(title_ru="Беженцы: позже", publish_at=LATER),
@@ -86,3 +87,16 @@ def test_the_fast_path_is_not_taken_for_staff_delegates_or_an_empty_query(archiv
     assert public_search_ranking("беженцы", UserFactory(is_staff=True)) is None
     assert public_search_ranking("беженцы", DelegateFactory().user) is None
     assert public_search_ranking("", AnonymousUser()) is None
+
+
+@postgresql_only
+def test_the_fast_path_ranks_the_more_relevant_document_first_whatever_its_date(client):
+    relevant = DocumentFactory(title_ru="Беженцы: защита беженцев и помощь беженцам", date=datetime.date(2014, 5, 1))
+    passing = DocumentFactory(title_ru="Годовой доклад о работе, беженцы и другое", date=datetime.date(2020, 5, 1))
+
+    rows = public_search_ranking("беженцы", AnonymousUser()).rows(0, 25)
+    _count, page = search_page(client)
+
+    assert [pk for pk, _total in rows] == [relevant.pk, passing.pk]
+    titles = [link.text_content().strip() for link in page.find_class("item-title")]
+    assert titles == [relevant.title_ru, passing.title_ru]

@@ -3,6 +3,9 @@
 from types import SimpleNamespace
 
 import pytest
+from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.locmem import LocMemCache
 from django.test import RequestFactory
 from lxml import html
 
@@ -26,13 +29,19 @@ def test_the_client_is_the_remote_address_when_the_proxy_header_is_configured_bu
 def test_the_client_is_the_last_address_the_trusted_proxy_appended(settings):
     settings.CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
 
-    request = request_with(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1,  203.0.113.7 ")
+    spaced = request_with(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1,  203.0.113.7 ")
+    tight = request_with(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1,203.0.113.7")
 
-    assert client_ip(request) == "203.0.113.7"
+    assert client_ip(spaced) == "203.0.113.7"
+    assert client_ip(tight) == "203.0.113.7"
 
 
-def test_a_forwarded_header_is_ignored_unless_a_proxy_is_trusted(settings):
-    settings.CLIENT_IP_HEADER = ""
+@pytest.mark.parametrize("configured", [True, False])
+def test_a_forwarded_header_is_ignored_unless_a_proxy_is_trusted(settings, configured):
+    if configured:
+        settings.CLIENT_IP_HEADER = ""
+    else:
+        del settings.CLIENT_IP_HEADER
 
     assert client_ip(request_with(REMOTE_ADDR="192.0.2.10", HTTP_X_FORWARDED_FOR="203.0.113.7")) == "192.0.2.10"
 
@@ -107,15 +116,27 @@ def test_a_request_without_any_address_counts_under_an_empty_one(settings):
     assert client_ip(request) == ""
 
 
-def test_a_counter_that_vanished_between_add_and_increment_starts_a_new_window(client, settings):
-    # A cache that keeps nothing: every increment finds the counter gone, as when it expires in between.
-    settings.CACHES = {**settings.CACHES, "forgetful": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-    settings.RATE_LIMIT_CACHE = "forgetful"
-    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "1/m"}
+class CounterExpiresOnceCache(LocMemCache):
+    """A cache in which the first counter expires between its add() and its incr()."""
 
-    statuses = [client.get("/en/search/?q=a").status_code for _ in range(3)]
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        if not getattr(self, "expired_once", False):
+            self.expired_once = True
+            return True
+        return super().add(key, value, timeout, version)
 
-    assert statuses == [200, 200, 200]
+
+@pytest.mark.parametrize(("rate", "expected"), [("1/m", [200, 429, 429]), ("2/m", [200, 200, 429, 429])])
+def test_a_counter_that_expired_between_add_and_increment_starts_a_new_window(client, settings, rate, expected):
+    backend = f"{__name__}.{CounterExpiresOnceCache.__name__}"
+    settings.CACHES = {**settings.CACHES, "counters": {"BACKEND": backend, "LOCATION": "counters"}}
+    settings.RATE_LIMIT_CACHE = "counters"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": rate}
+    caches["counters"].clear()  # the store of a LOCATION outlives the test
+
+    statuses = [client.get("/en/search/?q=a").status_code for _ in expected]
+
+    assert statuses == expected
 
 
 def test_the_allowance_is_counted_per_window_and_restored_in_the_next(client, settings, monkeypatch):
