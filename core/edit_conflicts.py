@@ -58,6 +58,13 @@ def field_values(obj, names) -> dict:
     return {name: _plain(field.value_from_object(obj)) for name, field in _model_fields(type(obj), names).items()}
 
 
+class EditTokenField(forms.CharField):
+    """The snapshot the editor saw: never an edit of its own, so never named in the history."""
+
+    def has_changed(self, initial, data):
+        return False
+
+
 class EditConflictMixin:
     """For a ModelAdmin: refuse a save made from a change form that is out of date."""
 
@@ -178,7 +185,7 @@ class EditConflictMixin:
                 )
             return cleaned_data
 
-        token_field = forms.CharField(
+        token_field = EditTokenField(
             widget=forms.HiddenInput, required=False, initial=lambda: admin.edit_token(request, obj)
         )
         new_form = type(form)(form.__name__, (form,), {TOKEN_FIELD: token_field, "clean": clean})

@@ -117,7 +117,7 @@ def test_the_russian_citation_ends_the_date_with_one_full_stop(client, document)
     page = lxml.html.fromstring(get_page(client, document, "ru").text)
     citation = page.xpath('//p[@class="citation-text"]')[0].text_content()
 
-    assert "2 ноября 2016 г. http" in citation
+    assert "2 ноября 2016\xa0г. http" in citation
     assert "г.." not in citation
 
 

@@ -46,7 +46,8 @@ def test_check_deploy_is_clean_under_production_settings():
         ("SECURE_SSL_REDIRECT", "True"),
         ("SECURE_HSTS_SECONDS", "31536000"),
         ("X_FRAME_OPTIONS", "DENY"),
-        ("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
+        ("EMAIL_BACKEND", "core.mail.QueuedEmailBackend"),
+        ("EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
     ],
 )
 def test_production_settings_are_safe_by_default(setting, expected):
