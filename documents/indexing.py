@@ -53,6 +53,13 @@ def index_document(document, create: bool = True) -> None:
         engine.index_entry(pk, titles, summaries, texts, copies, create=create)
 
 
+def rebuild_whole_index(batch_size: int = 1000, progress=None) -> int:
+    """Clear the index and index every document again, in one transaction; returns how many."""
+    with transaction.atomic():
+        engine.clear_index()
+        return rebuild_index(batch_size=batch_size, progress=progress)
+
+
 def rebuild_index(queryset=None, batch_size: int = 1000, progress=None) -> int:
     """Rebuild the entries of `queryset` (all documents by default) in batches; returns how many."""
     queryset = (queryset if queryset is not None else Document.objects.all()).order_by("pk")

@@ -14,3 +14,12 @@ def extract_file_text(file_id: int) -> str:
         return "gone"
     document_file.extract_text()
     return document_file.extraction_status
+
+
+@job(retries=1, time_limit=3600)
+def rebuild_search_index(batch_size: int = 1000) -> int:
+    """Rebuild the whole search index in one transaction: readers see the old index until it is done."""
+    # Imported here: documents.indexing imports documents.models, which imports this module.
+    from documents.indexing import rebuild_whole_index
+
+    return rebuild_whole_index(batch_size=batch_size)

@@ -17,6 +17,7 @@ from documents.models import DocumentFile, ExtractionStatus
 from tests.core import jobs_for_tests
 from tests.documents import samples
 from tests.documents.test_uploads import add_document
+from tests.factories import DocumentFactory
 from tests.worker import DATABASE_QUEUE, needs_shared_database, run_worker, start_worker
 
 pytestmark = needs_shared_database
@@ -116,3 +117,20 @@ def test_the_deployment_check_passes_with_a_worker_running(database_queue, setti
     lines = out.getvalue().splitlines()
     assert "worker: ok" in lines
     assert "database: ok" in lines and "storage: ok" in lines
+
+
+def test_a_search_index_rebuild_can_be_handed_to_the_worker(database_queue):
+    from search.models import SearchEntry
+
+    documents = DocumentFactory.create_batch(3)
+    SearchEntry.objects.all().delete()
+
+    out = StringIO()
+    call_command("rebuild_search_index", "--background", stdout=out)
+    assert out.getvalue().startswith("Rebuild queued as job ")
+    assert SearchEntry.objects.count() == 0  # nothing yet: the command only queued it
+
+    worker = run_worker()
+    assert worker.returncode == 0, worker.stderr
+    assert DBTaskResult.objects.get(task_path="documents.tasks.rebuild_search_index").return_value == 3
+    assert set(SearchEntry.objects.values_list("document_id", flat=True)) == {d.pk for d in documents}
