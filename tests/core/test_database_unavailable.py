@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import OperationalError, connection, connections
 from lxml import html
 
+from tests.factories import MeetingFactory
+
 
 @pytest.fixture
 def silent_database():
@@ -106,3 +108,27 @@ def test_a_statement_longer_than_the_timeout_is_cancelled():
         cursor.execute("RESET statement_timeout")
 
     assert time.monotonic() - started < 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_portal_recovers_on_its_own_when_the_database_answers_again(client, silent_database):
+    if connection.vendor != "postgresql":
+        pytest.skip("the timeouts are PostgreSQL connection options")
+    MeetingFactory(title_en="Regional conference")
+    client.raise_request_exception = False
+    default = connections["default"]
+    saved = {key: default.settings_dict[key] for key in ("HOST", "PORT", "OPTIONS")}
+    default.close()
+    default.settings_dict.update(
+        HOST="127.0.0.1", PORT=str(silent_database), OPTIONS={**saved["OPTIONS"], "connect_timeout": 2}
+    )
+    try:
+        assert client.get("/en/meetings/").status_code == 503
+    finally:
+        default.close()
+        default.settings_dict.update(saved)
+
+    # The database answers again: the next request is served, with no restart.
+    again = client.get("/en/meetings/")
+    assert again.status_code == 200
+    assert "Regional conference" in again.content.decode()
