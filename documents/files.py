@@ -345,7 +345,8 @@ def extract_text(fileobj, file_type: FileType, time_budget: float | None = None)
         else:
             with zipfile.ZipFile(fileobj) as archive:
                 extraction = _extract_zipped(archive, file_type, deadline)
-    except ExtractionFailed:
+    except (ExtractionFailed, MemoryError):
+        # Running out of memory is the caller's to report (core.isolation's memory limit), not the file's fault.
         raise
     except Exception as error:
         raise ExtractionFailed(f"{type(error).__name__}: {error}"[:500]) from error
