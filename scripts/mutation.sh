@@ -5,7 +5,7 @@
 #   MUTATION_JOBS=2 scripts/mutation.sh core/security.py
 #   MUTATION_TESTS="tests/documents" scripts/mutation.sh documents/files.py
 #
-# The project is copied to a scratch folder (MUTATION_DIR, default /tmp/mutation-<module>), so the
+# The project is copied to a scratch folder (MUTATION_DIR, default /tmp/mutation-<checkout>_<module>), so the
 # checkout stays clean and two modules can be tested side by side. The database is chosen as the
 # test settings choose it (DATABASE_URL, else PostgreSQL on 127.0.0.1:5432 when it answers, else
 # SQLite), under a name of its own per module; the test database is created once and reused
@@ -15,7 +15,8 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 module=${1:?usage: scripts/mutation.sh path/to/module.py}
 [ -f "$module" ] || { echo "no such module: $module" >&2; exit 2; }
-slug=$(echo "${module%.py}" | tr '/' '_')
+# The checkout's folder name keeps runs from two checkouts apart (work folder and database).
+slug=$(basename "$ROOT" | tr -c 'a-zA-Z0-9\n' '_')_$(echo "${module%.py}" | tr '/' '_')
 
 # The test directories and files that exercise each security-critical module.
 case "$module" in
