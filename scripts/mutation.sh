@@ -4,8 +4,9 @@
 #   scripts/mutation.sh core/access.py            # run, then print the score and the survivors
 #   MUTATION_JOBS=2 scripts/mutation.sh core/security.py
 #   MUTATION_TESTS="tests/documents" scripts/mutation.sh documents/files.py
+#   scripts/mutation.sh core/security.py 'core.security.x_client_ip__mutmut_*'   # only these mutants
 #
-# The project is copied to a scratch folder (MUTATION_DIR, default /tmp/mutation-<module>), so the
+# The project is copied to a scratch folder (MUTATION_DIR, default /tmp/mutation-<checkout>_<module>), so the
 # checkout stays clean and two modules can be tested side by side. The database is chosen as the
 # test settings choose it (DATABASE_URL, else PostgreSQL on 127.0.0.1:5432 when it answers, else
 # SQLite), under a name of its own per module; the test database is created once and reused
@@ -13,9 +14,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-module=${1:?usage: scripts/mutation.sh path/to/module.py}
+module=${1:?usage: scripts/mutation.sh path/to/module.py [mutant name patterns]}
+shift
 [ -f "$module" ] || { echo "no such module: $module" >&2; exit 2; }
-slug=$(echo "${module%.py}" | tr '/' '_')
+# The checkout's folder name keeps runs from two checkouts apart (work folder and database).
+slug=$(basename "$ROOT" | tr -c 'a-zA-Z0-9\n' '_')_$(echo "${module%.py}" | tr '/' '_')
 
 # The test directories and files that exercise each security-critical module.
 case "$module" in
@@ -79,7 +82,7 @@ cd "$work"
 echo "Mutating $module against: $(echo $tests)"
 # mutmut redraws a spinner with carriage returns; the log keeps only the finished lines.
 status=0
-.venv/bin/mutmut run --max-children "$jobs" 2>&1 | tr '\r' '\n' | grep --line-buffered -v '^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]' >"$work/run.log" || status=$?
+.venv/bin/mutmut run --max-children "$jobs" "$@" 2>&1 | tr '\r' '\n' | grep --line-buffered -v '^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]' >"$work/run.log" || status=$?
 [ "$status" = 0 ] || { tail -40 "$work/run.log"; exit 1; }
 .venv/bin/python - "$module" <<'PY'
 import json

@@ -149,3 +149,14 @@ def test_the_allowance_is_counted_per_window_and_restored_in_the_next(client, se
         return client.get("/en/search/?q=a").status_code
 
     assert [status_at(0), status_at(15), status_at(25)] == [200, 429, 200]
+
+
+def test_requests_are_counted_in_the_cache_named_by_the_settings(client, settings):
+    settings.CACHES = {**settings.CACHES, "nowhere": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "1/m"}
+    settings.RATE_LIMIT_CACHE = "nowhere"
+
+    statuses = [client.get("/en/search/?q=a").status_code for _ in range(3)]
+
+    # A cache that keeps nothing never reaches the limit; the default cache would have.
+    assert statuses == [200, 200, 200]
