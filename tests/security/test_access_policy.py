@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from documents.models import Audience, Document, DocumentFile
 from meetings.models import Meeting, Participation
-from search.indexing import index_document
+from documents.indexing import index_document
 from search.models import SearchEntry
 from tests.factories import DelegateFactory, DocumentFactory, DocumentFileFactory, MeetingFactory, ParticipationFactory
 
