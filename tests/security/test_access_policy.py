@@ -13,9 +13,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from documents.indexing import index_document
 from documents.models import Audience, Document, DocumentFile
 from meetings.models import Meeting, Participation
-from documents.indexing import index_document
 from search.models import SearchEntry
 from tests.factories import DelegateFactory, DocumentFactory, DocumentFileFactory, MeetingFactory, ParticipationFactory
 
