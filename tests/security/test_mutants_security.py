@@ -200,9 +200,7 @@ def urlconf_with(view):
     return module
 
 
-def test_a_view_limited_by_rate_limit_answers_429_in_the_readers_language_once_its_allowance_is_spent(
-    client, settings
-):
+def test_a_view_limited_by_rate_limit_answers_429_in_the_readers_language_once_its_allowance_is_spent(client, settings):
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "export": "2/m"}
     settings.ROOT_URLCONF = urlconf_with(security.rate_limit("export")(lambda request: HttpResponse("the export")))
 
