@@ -60,7 +60,7 @@ case "$module" in
   core/security.py)
     default_tests="tests/security/test_mutants_security.py tests/security/test_rate_limits.py
       tests/security/test_archive_search_rate_limit.py tests/security/test_headers.py
-      tests/accounts/test_lockout.py" ;;
+      tests/accounts/test_lockout.py tests/deploy/test_redis.py" ;;
   *)
     default_tests="tests/$(dirname "$module")" ;;
 esac

@@ -226,3 +226,22 @@ def test_only_requests_with_a_search_query_spend_the_allowance_of_a_view_limited
     assert blank_query == 200
     assert searching == [200, 429]
     assert client.get("/limited/").content == b"the list"
+
+
+class UnreachableCache(LocMemCache):
+    """A cache whose server has stopped answering."""
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        raise ConnectionRefusedError("the cache server is gone")
+
+
+def test_an_unreachable_cache_lets_readers_through_and_says_so_in_the_log(client, settings, caplog):
+    use_counter_cache(settings, f"{__name__}.{UnreachableCache.__name__}")
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "1/m"}
+
+    with caplog.at_level("WARNING", logger="core.security"):
+        statuses = [client.get("/en/search/?q=a").status_code for _ in range(2)]
+
+    assert statuses == [200, 200]
+    warnings = [record.getMessage() for record in caplog.records if record.name == "core.security"]
+    assert warnings == ["rate limit not counted, the cache is unavailable: ConnectionRefusedError"] * 2
