@@ -48,6 +48,7 @@ module=$target
 case "$module" in
   access|core/access.py|core/models.py|documents/models.py|accounts/models.py)
     default_tests="tests/security/test_access_policy.py tests/security/test_mutants_access.py
+      tests/security/test_mutants_file_doors.py
       tests/security/test_access_matrix.py tests/security/test_access_rules.py
       tests/accounts/test_restricted_downloads.py tests/documents/test_downloads.py
       tests/documents/test_meeting_zip.py tests/documents/test_hidden_by_meeting.py" ;;
