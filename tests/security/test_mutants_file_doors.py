@@ -1,4 +1,4 @@
-"""The file doors a reader never names: DocumentFile.objects.public() and the files of a meeting's zip.
+"""The doors a reader never names: DocumentFile.objects.public(), a meeting zip's files, a document's page.
 
 Written against mutants of documents.models that survived the access tests: a public door that lets
 every file through, or a draft document's public file; a zip that lists files in an order that
@@ -8,11 +8,18 @@ changes with the database, leaves in a file without stored bytes, or drops the f
 import datetime
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
 
 from core.models import Publishable
-from documents.models import Audience, DocumentFile
-from tests.factories import DocumentFactory, DocumentFileFactory, MeetingFactory
+from documents.models import Audience, Document, DocumentFile
+from tests.factories import (
+    DocumentFactory,
+    DocumentFileFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    StateFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +87,22 @@ def test_a_meeting_zip_reads_its_files_and_their_documents_in_one_query(django_a
         titles = [f.document.title_ru for f in DocumentFile.objects.for_meeting_zip(meeting)]
 
     assert sorted(titles) == ["А", "Б", "В"]
+
+
+def test_a_document_read_for_its_page_brings_everything_the_page_shows_and_only_the_files_the_reader_may_have(
+    django_assert_num_queries,
+):
+    document = DocumentFactory()
+    document.states.add(StateFactory())
+    document.organisations.add(OrganisationFactory())
+    public = DocumentFileFactory(document=document, language=RUSSIAN)
+    DocumentFileFactory(document=document, language=ENGLISH, audience=Audience.DELEGATES)
+    reader = AnonymousUser()
+
+    read = Document.objects.visible_to(reader).for_detail(reader).get(pk=document.pk)
+
+    with django_assert_num_queries(0):
+        assert read.meeting.process == document.meeting.process
+        assert len(read.states.all()) == 1
+        assert len(read.organisations.all()) == 1
+        assert list(read.files.all()) == [public]
