@@ -4,6 +4,7 @@ from types import ModuleType, SimpleNamespace
 
 import pytest
 from django.core.cache import caches
+from django.core.cache.backends import base as cache_base
 from django.core.cache.backends import locmem
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
@@ -185,6 +186,7 @@ def test_the_counter_is_kept_until_the_last_second_of_its_window(client, setting
     # The counter's expiry is read from the same clock as the window.
     monkeypatch.setattr(security, "time", SimpleNamespace(time=lambda: clock["now"]))
     monkeypatch.setattr(locmem, "time", SimpleNamespace(time=lambda: clock["now"]))
+    monkeypatch.setattr(cache_base, "time", SimpleNamespace(time=lambda: clock["now"]))
 
     def status_at(seconds):
         clock["now"] = start + seconds
