@@ -81,9 +81,21 @@ def test_the_counter_expires_with_its_window_and_the_expiry_is_set_once(redis_ca
 
     is_rate_limited(request, "search")
     [key] = client.keys(f"{redis_cache.key_prefix}:*")
+    # The counter outlives the last second of its minute, and not by much.
+    assert 60_000 < client.pttl(key) <= 61_000
     client.expire(key, 30)
     is_rate_limited(request, "search")
 
     assert int(client.get(key)) == 2
     # A later request neither removed the expiry nor started it again.
     assert 0 < client.ttl(key) <= 30
+
+
+def test_each_client_and_each_scope_has_a_counter_of_its_own(redis_cache, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "1/m", "export": "1/m"}
+    first = RequestFactory().get("/en/search/?q=x", REMOTE_ADDR="198.51.100.6")
+    second = RequestFactory().get("/en/search/?q=x", REMOTE_ADDR="198.51.100.7")
+
+    assert [is_rate_limited(first, "search")[0], is_rate_limited(first, "search")[0]] == [False, True]
+    assert is_rate_limited(second, "search")[0] is False
+    assert is_rate_limited(first, "export")[0] is False

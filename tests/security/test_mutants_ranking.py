@@ -6,12 +6,15 @@ import re
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
+from django.http import QueryDict
+from django.test import RequestFactory
 from django.utils import timezone
 from lxml import html
 
 from core.models import Publishable
-from documents.models import Audience
-from documents.search import public_search_ranking
+from documents.filters import DocumentFilter
+from documents.models import Audience, Document
+from documents.search import public_matches, public_search_ranking
 from tests.factories import DelegateFactory, DocumentFactory, MeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +103,29 @@ def test_the_fast_path_ranks_the_more_relevant_document_first_whatever_its_date(
     assert [pk for pk, _total in rows] == [relevant.pk, passing.pk]
     titles = [link.text_content().strip() for link in page.find_class("item-title")]
     assert titles == [relevant.title_ru, passing.title_ru]
+
+
+def fast_path(**values):
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    params = QueryDict(mutable=True)
+    for name, value in values.items():
+        params[name] = value
+    documents = DocumentFilter(params, queryset=Document.objects.visible_to(request.user), request=request)
+    assert documents.is_valid(), documents.form.errors
+    return public_matches(documents)
+
+
+@postgresql_only
+def test_a_query_alone_is_answered_from_the_search_index_without_reading_the_documents(archive):
+    visible, _hidden = archive
+    documents_table = Document._meta.db_table
+
+    alone = fast_path(q="беженцы")
+    with_kind = fast_path(q="беженцы", kind=visible[0].kind)
+
+    # Counting (which drops the ordering) reads the index alone.
+    assert documents_table not in str(alone.order_by().query)
+    assert sorted(alone.values_list("document_id", flat=True)) == sorted(document.pk for document in visible)
+    # Another filter is applied through the documents it leaves.
+    assert documents_table in str(with_kind.order_by().query)

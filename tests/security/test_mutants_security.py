@@ -1,14 +1,19 @@
 """Client addresses, rate limits and their 429 page: what survived the suite as mutants before."""
 
-from types import SimpleNamespace
+from types import ModuleType, SimpleNamespace
 
 import pytest
 from django.core.cache import caches
+from django.core.cache.backends import base as cache_base
+from django.core.cache.backends import locmem
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
+from django.http import HttpResponse
 from django.test import RequestFactory
+from django.urls import path
 from lxml import html
 
+from almaty_portal import urls as site_urls
 from core import security
 from core.security import client_ip, parse_rate
 
@@ -160,3 +165,96 @@ def test_requests_are_counted_in_the_cache_named_by_the_settings(client, setting
 
     # A cache that keeps nothing never reaches the limit; the default cache would have.
     assert statuses == [200, 200, 200]
+
+
+class CountersLostCache(LocMemCache):
+    """A cache that keeps no counter: each one has expired before it can be incremented."""
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return True
+
+
+def use_counter_cache(settings, backend):
+    settings.CACHES = {**settings.CACHES, "counters": {"BACKEND": backend, "LOCATION": "counters"}}
+    settings.RATE_LIMIT_CACHE = "counters"
+    caches["counters"].clear()  # the store of a LOCATION outlives the test
+
+
+def test_a_cache_that_keeps_no_counter_lets_every_request_through_as_the_first(client, settings):
+    use_counter_cache(settings, f"{__name__}.{CountersLostCache.__name__}")
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "1/m"}
+
+    statuses = [client.get("/en/search/?q=a").status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 200]
+
+
+def test_the_counter_is_kept_until_the_last_second_of_its_window(client, settings, monkeypatch):
+    use_counter_cache(settings, "django.core.cache.backends.locmem.LocMemCache")
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "1/m"}
+    start = 1_700_000_040.0  # the first second of a minute
+    clock = {"now": start}
+    # The counter's expiry is read from the same clock as the window.
+    monkeypatch.setattr(security, "time", SimpleNamespace(time=lambda: clock["now"]))
+    monkeypatch.setattr(locmem, "time", SimpleNamespace(time=lambda: clock["now"]))
+    monkeypatch.setattr(cache_base, "time", SimpleNamespace(time=lambda: clock["now"]))
+
+    def status_at(seconds):
+        clock["now"] = start + seconds
+        return client.get("/en/search/?q=a").status_code
+
+    assert [status_at(0), status_at(59.5), status_at(60)] == [200, 429, 200]
+
+
+def urlconf_with(view):
+    """The site's URLs plus /limited/ answered by ``view``."""
+    module = ModuleType("limited_urls")
+    module.urlpatterns = [path("limited/", view), *site_urls.urlpatterns]
+    return module
+
+
+def test_a_view_limited_by_rate_limit_answers_429_in_the_readers_language_once_its_allowance_is_spent(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "export": "2/m"}
+    settings.ROOT_URLCONF = urlconf_with(security.rate_limit("export")(lambda request: HttpResponse("the export")))
+
+    responses = [client.get("/limited/", headers={"Accept-Language": "ru"}) for _ in range(3)]
+
+    assert [response.status_code for response in responses] == [200, 200, 429]
+    assert responses[0].content == b"the export"
+    assert html.fromstring(responses[2].content).findtext(".//h1") == "Слишком много запросов"
+    assert 0 < int(responses[2]["Retry-After"]) <= 60
+    assert "accept-language" in responses[2]["Vary"].lower()
+
+
+def test_only_requests_with_a_search_query_spend_the_allowance_of_a_view_limited_when_searching(client, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "archive_search": "1/m"}
+    view = security.rate_limit_when_searching("archive_search")(lambda request: HttpResponse("the list"))
+    settings.ROOT_URLCONF = urlconf_with(view)
+
+    browsing = [client.get("/limited/", {"kind": "report"}).status_code for _ in range(3)]
+    blank_query = client.get("/limited/", {"q": "  "}).status_code
+    searching = [client.get("/limited/", {"q": "refugees"}).status_code for _ in range(2)]
+
+    assert browsing == [200, 200, 200]
+    assert blank_query == 200
+    assert searching == [200, 429]
+    assert client.get("/limited/").content == b"the list"
+
+
+class UnreachableCache(LocMemCache):
+    """A cache whose server has stopped answering."""
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        raise ConnectionRefusedError("the cache server is gone")
+
+
+def test_an_unreachable_cache_lets_readers_through_and_says_so_in_the_log(client, settings, caplog):
+    use_counter_cache(settings, f"{__name__}.{UnreachableCache.__name__}")
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "search": "1/m"}
+
+    with caplog.at_level("WARNING", logger="core.security"):
+        statuses = [client.get("/en/search/?q=a").status_code for _ in range(2)]
+
+    assert statuses == [200, 200]
+    warnings = [record.getMessage() for record in caplog.records if record.name == "core.security"]
+    assert warnings == ["rate limit not counted, the cache is unavailable: ConnectionRefusedError"] * 2
