@@ -59,9 +59,9 @@ class StateDetailView(DetailView):
         )[: self.shown]
         context["timeline_count"] = participations.count()
         documents = Document.objects.visible_to(user).filter(states=self.object)
-        context["documents"] = documents_with_files(documents.select_related("meeting"), user).order_by(
-            "-date", "pk"
-        )[: self.shown]
+        context["documents"] = documents_with_files(documents.select_related("meeting"), user).order_by("-date", "pk")[
+            : self.shown
+        ]
         context["document_count"] = documents.count()
         context["shown"] = self.shown
         return context
@@ -122,9 +122,9 @@ class OrganisationDetailView(DetailView):
             participations__organisation=organisation, participations__attendance=Participation.Attendance.ATTENDED
         )[: self.meetings_shown]
         documents = Document.objects.visible_to(user).filter(organisations=organisation)
-        context["documents"] = documents_with_files(documents.select_related("meeting"), user).order_by(
-            "-date", "pk"
-        )[: self.documents_shown]
+        context["documents"] = documents_with_files(documents.select_related("meeting"), user).order_by("-date", "pk")[
+            : self.documents_shown
+        ]
         context["document_count"] = documents.count()
         context["documents_shown"] = self.documents_shown
         return context
