@@ -1,6 +1,6 @@
 """Search benchmark: build a large realistic archive, then time searches and facet counts.
 
-    createdb -h 127.0.0.1 -U postgres almaty_bench
+    createdb -h 127.0.0.1 -U postgres almaty_bench  (bench/load.py creates and fills one itself)
     export DEBUG=1 DATABASE_URL=postgres://postgres@127.0.0.1:5432/almaty_bench
     .venv/bin/python bench/search_bench.py generate --documents 100000 --meetings 2000
     .venv/bin/python bench/search_bench.py measure
@@ -39,7 +39,7 @@ from documents.filters import DocumentFilter  # noqa: E402
 from documents.indexing import rebuild_index  # noqa: E402
 from documents.models import Audience, Document, DocumentFile, ExtractionStatus  # noqa: E402
 from documents.search import public_ranking  # noqa: E402
-from meetings.models import Meeting  # noqa: E402
+from meetings.models import Meeting, Participation  # noqa: E402
 from participants.models import Organisation, State  # noqa: E402
 from search.models import SearchEntry  # noqa: E402
 from search.pagination import CountingPaginator  # noqa: E402
@@ -211,7 +211,17 @@ def generate(documents: int, meetings: int, seed: int = 4) -> None:
                 )
             )
         meeting_objects = Meeting.objects.bulk_create(meeting_rows, batch_size=1000)
-        print(f"{len(meeting_objects)} meetings", flush=True)
+        # Who came: 8 to 20 states per meeting, most present (the state pages and the matrix read these).
+        attendance = [Participation.Attendance.ATTENDED] * 5 + [Participation.Attendance.DID_NOT_ATTEND]
+        Participation.objects.bulk_create(
+            (
+                Participation(meeting=meeting, state=state, attendance=rng.choice(attendance))
+                for meeting in meeting_objects
+                for state in rng.sample(states, rng.randint(8, 20))
+            ),
+            batch_size=5000,
+        )
+        print(f"{len(meeting_objects)} meetings, {Participation.objects.count()} participations", flush=True)
     kinds = [value for value, _label in Document.Kind.choices]
     batch = 2000
     for offset in range(0, documents, batch):
@@ -269,6 +279,7 @@ def generate(documents: int, meetings: int, seed: int = 4) -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             # The rebuild inserts entries and then updates them with their vectors: compact the table.
+            cursor.execute("SET statement_timeout = 0")  # DATABASE_STATEMENT_TIMEOUT is for requests
             cursor.execute("VACUUM FULL search_searchentry")
             cursor.execute("VACUUM ANALYZE")
     print(f"indexing: {time.perf_counter() - indexing_started:.0f} s; total {time.perf_counter() - started:.0f} s")

@@ -33,7 +33,7 @@ VERSION_KEY = "pagecache:version"
 NEXT_PUBLICATION_KEY = "pagecache:next-publication"
 NO_PUBLICATION = 0.0
 # Apps and models whose rows never change what a public page shows.
-IGNORED_APPS = {"auth", "sessions", "admin", "contenttypes", "axes", "reversion", "django_tasks_db"}
+IGNORED_APPS = {"auth", "sessions", "admin", "contenttypes", "axes", "reversion", "django_tasks_database"}
 IGNORED_MODELS = {"accounts.restricteddownload"}
 
 
@@ -52,6 +52,15 @@ def invalidate(**kwargs) -> None:
         logger.warning("Page cache could not be invalidated", exc_info=True)
 
 
+def content_version() -> int | None:
+    """The current content version; None when the cache holds none yet or does not answer."""
+    try:
+        return _cache().get(VERSION_KEY)
+    except Exception:
+        logger.warning("Page cache unreachable", exc_info=True)
+        return None
+
+
 def _publishable_models():
     return [model for model in apps.get_models() if issubclass(model, Publishable)]
 
@@ -60,9 +69,9 @@ def next_publication() -> float:
     """The timestamp of the next scheduled publication, or NO_PUBLICATION."""
     now = timezone.now()
     times = [
-        model._base_manager.filter(publication_status="published", publish_at__gt=now).aggregate(
-            at=Min("publish_at")
-        )["at"]
+        model._base_manager.filter(publication_status="published", publish_at__gt=now).aggregate(at=Min("publish_at"))[
+            "at"
+        ]
         for model in _publishable_models()
     ]
     times = [moment for moment in times if moment is not None]

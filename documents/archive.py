@@ -1,5 +1,6 @@
 """The document archive: the list with search and facets, and its CSV and JSON exports."""
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
 from django.views.decorators.http import require_safe
@@ -10,7 +11,8 @@ from documents.exports import csv_lines, json_chunks
 from documents.facets import document_facets
 from documents.filters import DocumentFilter
 from documents.models import Document, DocumentFile
-from documents.search import public_ranking
+from documents.search import public_ranking, sees_public_only
+from documents.whole_archive import is_unfiltered, prebuilt_response
 from search import engine
 
 
@@ -96,22 +98,37 @@ def _attachment(response, filename: str):
     return response
 
 
+def _export(request, kind: str, filename: str, render, content_type: str):
+    """The catalogue with the current filters; the whole archive comes from a built file or a bounded stream."""
+    whole = is_unfiltered(request)
+    public_reader = sees_public_only(request.user)
+    if whole and public_reader:
+        # This reader sees public content only: the file built from it in the background will do.
+        response = prebuilt_response(request, kind, filename)
+        if response is not None:
+            return response
+    documents, error = _filtered_documents(request)
+    if error:
+        return error
+    limit = None
+    if whole and not public_reader:
+        # Staff and delegates see more than the public file; their whole archive is read, but not without end.
+        limit = settings.EXPORT_SIGNED_IN_MAX_ROWS
+        documents = documents[:limit]
+    response = StreamingHttpResponse(render(documents, request), content_type=content_type)
+    if limit:
+        response["X-Export-Row-Limit"] = str(limit)
+    return _attachment(response, filename)
+
+
 @require_safe
 @rate_limit("export")
 def export_csv(request):
     """The catalogue with the current filters as CSV: UTF-8 with a BOM so that Excel reads Cyrillic."""
-    documents, error = _filtered_documents(request)
-    if error:
-        return error
-    response = StreamingHttpResponse(csv_lines(documents, request), content_type="text/csv; charset=utf-8")
-    return _attachment(response, "almaty-process-documents.csv")
+    return _export(request, "csv", "almaty-process-documents.csv", csv_lines, "text/csv; charset=utf-8")
 
 
 @require_safe
 @rate_limit("export")
 def export_json(request):
-    documents, error = _filtered_documents(request)
-    if error:
-        return error
-    response = StreamingHttpResponse(json_chunks(documents, request), content_type="application/json; charset=utf-8")
-    return _attachment(response, "almaty-process-documents.json")
+    return _export(request, "json", "almaty-process-documents.json", json_chunks, "application/json; charset=utf-8")

@@ -1,11 +1,13 @@
 """Public meeting pages: the filtered list, one meeting, and the participation matrix."""
 
-from django.db.models import Prefetch, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.shortcuts import render
 from django.views.generic import DetailView
 
 from core.i18n import localized
-from core.views import FilteredListView, bad_request, form_errors
+from core.views import FilteredListView, bad_request, form_errors, page_number_errors
 from documents.models import Document, DocumentFile
 from meetings.filters import MatrixFilter, MeetingFilter
 from meetings.models import Meeting, Participation
@@ -120,13 +122,39 @@ def matrix_picture(states, rows) -> dict:
     }
 
 
+# The matrix shows one period at a time: this many consecutive meetings, the latest by default, with
+# links to the earlier and later periods, so that its size does not grow with the archive.
+MATRIX_MEETINGS_PER_PAGE = 40
+
+
+def matrix_period(request, meetings):
+    """The period asked for ("page": 1, the default, is the latest); None for one past the earliest."""
+    paginator = Paginator(meetings.order_by("-start_date", "-pk"), MATRIX_MEETINGS_PER_PAGE)
+    page = request.GET.get("page") or "1"
+    number = paginator.num_pages if page == "last" else int(page)
+    if number > paginator.num_pages:
+        return None
+    return paginator.page(number)
+
+
+def period_address(request, number: int) -> str:
+    params = request.GET.copy()
+    params["page"] = number
+    return "?" + params.urlencode()
+
+
 def participation_matrix(request):
-    """Who attended which meeting: a table for reading and a heat-map for seeing, with bounded queries."""
+    """Who attended which meeting, one period at a time: a table for reading and a heat-map for seeing."""
     meetings = Meeting.objects.visible_to(request.user).filter(status=Meeting.Status.HELD).select_related("process")
     matrix_filter = MatrixFilter(request.GET, queryset=meetings, request=request)
-    if not matrix_filter.is_valid():
-        return bad_request(request, errors=form_errors(matrix_filter.form))
-    meetings = list(matrix_filter.qs.order_by("start_date", "pk"))
+    errors = [] if matrix_filter.is_valid() else form_errors(matrix_filter.form)
+    errors += page_number_errors(request)
+    if errors:
+        return bad_request(request, errors=errors)
+    period = matrix_period(request, matrix_filter.qs)
+    if period is None:
+        raise Http404("No such period of the matrix.")
+    meetings = list(reversed(period.object_list))  # in date order, left to right
     attendance = {
         (meeting_id, state_id): ATTENDANCE_CELLS[attendance]
         for meeting_id, state_id, attendance in Participation.objects.filter(
@@ -146,13 +174,26 @@ def participation_matrix(request):
             cell = attendance.get((meeting.pk, state.pk), "unlisted")
             cells.append(cell if cell in ("present", "absent", "unlisted") else "unrecorded")
         rows.append({"meeting": meeting, "cells": cells})
+    # Totals over every period the filters select, counted by the database in one query.
+    counted = Participation.objects.filter(
+        meeting__in=matrix_filter.qs.values("pk"),
+        state__in=[state.pk for state in states],
+        attendance__in=[Participation.Attendance.ATTENDED, Participation.Attendance.DID_NOT_ATTEND],
+    )
+    counts = {
+        (state_id, attendance): number
+        for state_id, attendance, number in counted.values_list("state_id", "attendance")
+        .annotate(number=Count("pk"))
+        .values_list("state_id", "attendance", "number")
+        .order_by()
+    }
     totals = [
         {
             "state": state,
-            "present": sum(1 for row in rows if row["cells"][column] == "present"),
-            "absent": sum(1 for row in rows if row["cells"][column] == "absent"),
+            "present": counts.get((state.pk, Participation.Attendance.ATTENDED), 0),
+            "absent": counts.get((state.pk, Participation.Attendance.DID_NOT_ATTEND), 0),
         }
-        for column, state in enumerate(states)
+        for state in states
     ]
     context = {
         "filter": matrix_filter,
@@ -160,5 +201,8 @@ def participation_matrix(request):
         "rows": rows,
         "totals": totals,
         "picture": matrix_picture(states, rows),
+        "period": period,
+        "earlier": period_address(request, period.next_page_number()) if period.has_next() else None,
+        "later": period_address(request, period.previous_page_number()) if period.has_previous() else None,
     }
     return render(request, "meetings/matrix.html", context)

@@ -35,10 +35,16 @@ class StateListView(ListView):
         return context
 
 
+# A state's or an organisation's page shows this many latest meetings and documents, with their counts
+# and a link to the filtered list that has them all: the page stays the same size as the archive grows.
+LATEST_SHOWN = 10
+
+
 class StateDetailView(DetailView):
     model = State
     template_name = "participants/state_detail.html"
     context_object_name = "state"
+    shown = LATEST_SHOWN
 
     def get_queryset(self):
         return State.objects.prefetch_related(Prefetch("focal_points", queryset=FocalPoint.objects.public()))
@@ -47,14 +53,17 @@ class StateDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         visible_meetings = Meeting.objects.visible_to(user)
-        context["timeline"] = (
-            Participation.objects.filter(state=self.object, meeting__in=visible_meetings)
-            .select_related("meeting", "meeting__process")
-            .order_by("-meeting__start_date", "meeting__pk")
-        )
-        context["documents"] = documents_with_files(
-            Document.objects.visible_to(user).filter(states=self.object).select_related("meeting"), user
-        ).order_by("-date", "pk")
+        participations = Participation.objects.filter(state=self.object, meeting__in=visible_meetings)
+        context["timeline"] = participations.select_related("meeting", "meeting__process").order_by(
+            "-meeting__start_date", "meeting__pk"
+        )[: self.shown]
+        context["timeline_count"] = participations.count()
+        documents = Document.objects.visible_to(user).filter(states=self.object)
+        context["documents"] = documents_with_files(documents.select_related("meeting"), user).order_by("-date", "pk")[
+            : self.shown
+        ]
+        context["document_count"] = documents.count()
+        context["shown"] = self.shown
         return context
 
 
@@ -93,6 +102,7 @@ class OrganisationDetailView(DetailView):
     template_name = "participants/organisation_detail.html"
     context_object_name = "organisation"
     meetings_shown = 20
+    documents_shown = LATEST_SHOWN
 
     def get_queryset(self):
         return Organisation.objects.select_related("secretariat").prefetch_related("processes_served")
@@ -111,7 +121,10 @@ class OrganisationDetailView(DetailView):
         context["attended_meetings"] = meetings.filter(
             participations__organisation=organisation, participations__attendance=Participation.Attendance.ATTENDED
         )[: self.meetings_shown]
-        context["documents"] = documents_with_files(
-            Document.objects.visible_to(user).filter(organisations=organisation).select_related("meeting"), user
-        ).order_by("-date", "pk")
+        documents = Document.objects.visible_to(user).filter(organisations=organisation)
+        context["documents"] = documents_with_files(documents.select_related("meeting"), user).order_by("-date", "pk")[
+            : self.documents_shown
+        ]
+        context["document_count"] = documents.count()
+        context["documents_shown"] = self.documents_shown
         return context

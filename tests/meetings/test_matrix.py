@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from lxml import html as lxml_html
 
 from meetings.models import Meeting, Participation
 from participants.models import State
@@ -83,7 +84,9 @@ def test_matrix_picture_coordinates_stay_numbers_on_russian_pages(client, attend
     assert re.findall(r'(?:x|y|width|height)="[\d.]*,', svg) == []
 
 
-@pytest.mark.parametrize("query", ["year_from=soon", "process=unknown", "year_to=99999"])
+@pytest.mark.parametrize(
+    "query", ["year_from=soon", "process=unknown", "year_to=99999", "page=0", "page=two", "page=²"]
+)
 def test_matrix_answers_malformed_filters_with_400(client, query):
     assert client.get(f"/ru/meetings/matrix/?{query}").status_code == 400
 
@@ -106,11 +109,12 @@ def test_matrix_runs_a_bounded_number_of_queries(client, django_assert_max_num_q
         ]
     )
 
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(8):
         response = client.get("/en/meetings/matrix/")
 
     assert response.status_code == 200
-    assert len(table_rows(response.content.decode())) == 110
+    # One period: the latest forty meetings; the links lead to the earlier ones.
+    assert len(table_rows(response.content.decode())) == 40
 
 
 def test_matrix_says_when_a_held_meeting_has_not_recorded_who_came(client, attendance):
@@ -122,3 +126,75 @@ def test_matrix_says_when_a_held_meeting_has_not_recorded_who_came(client, atten
     rows = table_rows(client.get("/en/meetings/matrix/").content.decode())
 
     assert rows[-1] == ["Second", "absent", "not recorded"]
+
+
+def many_meetings(count: int, first_year: int = 1990) -> list:
+    process = ProcessFactory(slug="almaty-process")
+    state = StateFactory(name_en="Afghanistan")
+    meetings = [
+        MeetingFactory(
+            title_en=f"Meeting {number:03d}",
+            process=process,
+            start_date=datetime.date(first_year + number // 4, 1 + number % 4 * 3, 1),
+        )
+        for number in range(count)
+    ]
+    Participation.objects.bulk_create(
+        [
+            Participation(meeting=meeting, state=state, attendance=Participation.Attendance.ATTENDED)
+            for meeting in meetings
+        ]
+    )
+    return meetings
+
+
+def period_links(html: str) -> dict:
+    page = lxml_html.fromstring(html)
+    return {link.get("rel"): link.get("href") for link in page.xpath('//nav[contains(@class, "matrix-periods")]//a')}
+
+
+def test_matrix_shows_the_latest_period_and_links_to_the_earlier_one(client):
+    many_meetings(100)
+
+    html = client.get("/en/meetings/matrix/?process=almaty-process").content.decode()
+
+    titles = [row[0] for row in table_rows(html)]
+    assert titles == [f"Meeting {number:03d}" for number in range(60, 100)]
+    links = period_links(html)
+    assert "next" not in links
+    earlier = client.get("/en/meetings/matrix/" + links["prev"]).content.decode()
+    assert "process=almaty-process" in links["prev"]
+    assert [row[0] for row in table_rows(earlier)] == [f"Meeting {number:03d}" for number in range(20, 60)]
+    first = client.get("/en/meetings/matrix/" + period_links(earlier)["prev"]).content.decode()
+    assert [row[0] for row in table_rows(first)] == [f"Meeting {number:03d}" for number in range(20)]
+    assert "prev" not in period_links(first) and "next" in period_links(first)
+
+
+def test_matrix_totals_count_every_period(client):
+    many_meetings(100)
+
+    html = client.get("/en/meetings/matrix/").content.decode()
+
+    footer = lxml_html.fromstring(html).xpath("//tfoot//td")
+    assert [cell.text_content() for cell in footer] == ["100 / 0"]
+
+
+def test_matrix_page_past_the_last_period_is_not_found(client):
+    many_meetings(10)
+
+    assert client.get("/en/meetings/matrix/?page=2").status_code == 404
+
+
+def test_matrix_size_does_not_grow_with_the_archive(client, django_assert_max_num_queries):
+    many_meetings(40)
+    with django_assert_max_num_queries(8):
+        small = len(client.get("/en/meetings/matrix/").content)
+    many_meetings_more = 400
+    process = ProcessFactory()
+    MeetingFactory.create_batch(many_meetings_more, process=process, start_date=datetime.date(1980, 1, 1))
+
+    with django_assert_max_num_queries(8):
+        response = client.get("/en/meetings/matrix/")
+
+    assert len(table_rows(response.content.decode())) == 40
+    assert len(response.content) < small * 1.1
