@@ -11,6 +11,7 @@ PAGE_TYPES = [
     "/{language}/news/",
     "/{language}/news/forum/",
     "/{language}/meetings/",
+    "/{language}/meetings/?kind=som&page=2",
     "/{language}/meetings/som-2016/",
     "/{language}/meetings/matrix/",
     "/{language}/states/",
