@@ -138,3 +138,10 @@ def test_a_meeting_zip_names_each_file_by_its_type_or_else_by_its_own_extension(
             f"{names['Заметки']}.bin",
         ]
     )
+
+
+def test_a_file_name_is_sent_whole_to_every_browser_a_slash_and_cyrillic_included():
+    header = downloads.content_disposition("Доклад 2015/2016.zip")
+
+    assert header.startswith("attachment; ")
+    assert "filename*=UTF-8''%D0%94%D0%BE%D0%BA%D0%BB%D0%B0%D0%B4%202015%2F2016.zip" in header

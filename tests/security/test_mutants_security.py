@@ -204,6 +204,10 @@ def test_the_counter_is_kept_until_the_last_second_of_its_window(client, setting
         return client.get("/en/search/?q=a").status_code
 
     assert [status_at(0), status_at(59.5), status_at(60)] == [200, 429, 200]
+    # The spent window's counter does not outlive it by more than a second: the cache does not grow.
+    clock["now"] = start + 61.5
+    assert caches["counters"].get(f"ratelimit:search:127.0.0.1:{int(start // 60)}") is None
+    assert caches["counters"].get(f"ratelimit:search:127.0.0.1:{int(start // 60) + 1}") == 1
 
 
 def urlconf_with(view):
