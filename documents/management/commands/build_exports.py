@@ -14,9 +14,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("origin", help="the site's address as readers see it, e.g. https://almaty-process.org")
-        parser.add_argument(
-            "--language", action="append", choices=LANGUAGE_CODES, dest="languages"
-        )
+        parser.add_argument("--language", action="append", choices=LANGUAGE_CODES, dest="languages")
 
     def handle(self, *args, origin, languages, **options):
         origin = origin.rstrip("/")
