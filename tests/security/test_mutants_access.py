@@ -143,3 +143,14 @@ def test_a_deactivated_staff_account_sees_no_drafts(editor):
     assert not Document.objects.visible_to(editor).filter(pk=draft.pk).exists()
     editor.is_active = True
     assert Document.objects.visible_to(editor).filter(pk=draft.pk).exists()
+
+
+def test_the_file_rule_seen_from_documents_reads_the_files_own_audience(delegate):
+    """DocumentFile.visible_q() with a prefix: the documents that have a file this reader may open."""
+    document = DocumentFactory(meeting=delegate.other_meeting)
+    DocumentFileFactory(document=document, audience=meeting_audience())
+
+    with_a_file_for_them = Document.objects.filter(DocumentFile.visible_q(delegate.user, "files__"))
+
+    assert not with_a_file_for_them.filter(pk=document.pk).exists()
+    assert Document.objects.filter(DocumentFile.visible_q(UserFactory(is_staff=True), "files__"), pk=document.pk)
