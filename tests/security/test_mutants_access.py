@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from documents.models import Audience, Document, DocumentFile
+from participants.models import State
 from tests.factories import (
     DelegateFactory,
     DocumentFactory,
@@ -154,3 +155,15 @@ def test_the_file_rule_seen_from_documents_reads_the_files_own_audience(delegate
 
     assert not with_a_file_for_them.filter(pk=document.pk).exists()
     assert Document.objects.filter(DocumentFile.visible_q(UserFactory(is_staff=True), "files__"), pk=document.pk)
+
+
+def test_a_delegate_of_a_state_that_no_longer_participates_is_a_plain_reader(client, delegate):
+    document = DocumentFactory(audience=all_delegates_audience())
+    DocumentFileFactory(document=document, audience=all_delegates_audience())
+    delegate.state.status = State.Status.FORMER
+    delegate.state.save()
+    client.force_login(delegate.user)
+
+    assert detail(client, document).status_code == 404
+    assert download(client, document).status_code == 404
+    assert not Document.objects.visible_to(delegate.user).filter(pk=document.pk).exists()
