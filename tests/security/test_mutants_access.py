@@ -167,3 +167,12 @@ def test_a_delegate_of_a_state_that_no_longer_participates_is_a_plain_reader(cli
     assert detail(client, document).status_code == 404
     assert download(client, document).status_code == 404
     assert not Document.objects.visible_to(delegate.user).filter(pk=document.pk).exists()
+
+
+def test_the_doors_treat_no_user_at_all_as_the_public():
+    public = DocumentFactory()
+    for_delegates = DocumentFactory(audience=all_delegates_audience())
+
+    assert list(Document.objects.visible_to(None).filter(pk__in=[public.pk, for_delegates.pk])) == [public]
+    assert public.is_visible_to(None) is True
+    assert for_delegates.is_visible_to(None) is False
