@@ -130,7 +130,7 @@ if patterns:
     status = {name: s for name, s in status.items() if any(fnmatch.fnmatch(name, p) for p in patterns)}
 killed = [name for name, s in status.items() if s in ("killed", "timeout", "segfault", "caught by type check")]
 counted = [name for name, s in status.items() if s not in ("skipped", "not checked")]
-label = " ".join(modules) + (" (access functions)" if patterns else "")
+label = " ".join(modules) + (" (the mutants named by MUTATION_ONLY)" if patterns else "")
 print(f"{label}: {len(killed)} of {len(counted)} mutants killed = {100 * len(killed) / max(len(counted), 1):.0f} %")
 if len(counted) < len(status):
     print(f"  ({len(status) - len(counted)} not checked or skipped)")

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from documents.models import Audience, Document, DocumentFile
+from participants.models import State
 from tests.factories import (
     DelegateFactory,
     DocumentFactory,
@@ -143,3 +144,35 @@ def test_a_deactivated_staff_account_sees_no_drafts(editor):
     assert not Document.objects.visible_to(editor).filter(pk=draft.pk).exists()
     editor.is_active = True
     assert Document.objects.visible_to(editor).filter(pk=draft.pk).exists()
+
+
+def test_the_file_rule_seen_from_documents_reads_the_files_own_audience(delegate):
+    """DocumentFile.visible_q() with a prefix: the documents that have a file this reader may open."""
+    document = DocumentFactory(meeting=delegate.other_meeting)
+    DocumentFileFactory(document=document, audience=meeting_audience())
+
+    with_a_file_for_them = Document.objects.filter(DocumentFile.visible_q(delegate.user, "files__"))
+
+    assert not with_a_file_for_them.filter(pk=document.pk).exists()
+    assert Document.objects.filter(DocumentFile.visible_q(UserFactory(is_staff=True), "files__"), pk=document.pk)
+
+
+def test_a_delegate_of_a_state_that_no_longer_participates_is_a_plain_reader(client, delegate):
+    document = DocumentFactory(audience=all_delegates_audience())
+    DocumentFileFactory(document=document, audience=all_delegates_audience())
+    delegate.state.status = State.Status.FORMER
+    delegate.state.save()
+    client.force_login(delegate.user)
+
+    assert detail(client, document).status_code == 404
+    assert download(client, document).status_code == 404
+    assert not Document.objects.visible_to(delegate.user).filter(pk=document.pk).exists()
+
+
+def test_the_doors_treat_no_user_at_all_as_the_public():
+    public = DocumentFactory()
+    for_delegates = DocumentFactory(audience=all_delegates_audience())
+
+    assert list(Document.objects.visible_to(None).filter(pk__in=[public.pk, for_delegates.pk])) == [public]
+    assert public.is_visible_to(None) is True
+    assert for_delegates.is_visible_to(None) is False
