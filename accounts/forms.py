@@ -1,7 +1,3 @@
-import logging
-import threading
-
-from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, UsernameField
@@ -10,8 +6,6 @@ from django.core.mail import EmailMultiAlternatives
 from django.forms import TextInput
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
-
-logger = logging.getLogger(__name__)
 
 # Django's AuthenticationForm sets max_length after the field is built, so it never validates it;
 # an overlong name then reaches django-axes, whose log column holds 255 characters. Declared here, it is
@@ -53,8 +47,8 @@ class DelegatePasswordResetForm(PasswordResetForm):
 
     The answer must not tell whether an address has an account, not even by its timing. So an unknown
     address costs the same work as a known one (a token and a rendered message, for a stand-in account
-    that is never saved), and the message to a real account is sent after the answer, in the background
-    (PASSWORD_RESET_MAIL_IN_BACKGROUND), so that the mail server's delay does not show either.
+    that is never saved), and the message to a real account is only handed to the mail job (core.mail),
+    so that the mail server's delay does not show either.
     """
 
     is_known_address = False
@@ -78,16 +72,5 @@ class DelegatePasswordResetForm(PasswordResetForm):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
         message = EmailMultiAlternatives(subject, body, from_email, [to_email])
-        if not self.is_known_address:
-            return
-        if settings.PASSWORD_RESET_MAIL_IN_BACKGROUND:
-            threading.Thread(target=deliver, args=(message,), daemon=True).start()
-        else:
-            deliver(message)
-
-
-def deliver(message) -> None:
-    try:
-        message.send()
-    except Exception:
-        logger.exception("The password reset email could not be sent")
+        if self.is_known_address:
+            message.send()

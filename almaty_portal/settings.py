@@ -350,8 +350,6 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "secretariat@localhost")
-# Password reset mails leave after the answer, so its timing does not tell whether an address has an account.
-PASSWORD_RESET_MAIL_IN_BACKGROUND = env_bool("PASSWORD_RESET_MAIL_IN_BACKGROUND", default=not DEBUG)
 
 # Logs: one JSON object per line (LOG_FORMAT=json, the production default) or plain text (development).
 # almaty_portal.request_log adds a line per request with its id, duration, status and kind of reader.
