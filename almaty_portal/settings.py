@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "participants",
     "meetings",
     "documents",
+    "actionplan",
     "pages",
     "search",
     "axes",
@@ -334,6 +335,7 @@ RATE_LIMITS = {
     "archive_search": env("RATE_LIMIT_ARCHIVE_SEARCH", "60/m"),
     "export": env("RATE_LIMIT_EXPORT", "10/m"),
     "password_reset": env("RATE_LIMIT_PASSWORD_RESET", "10/h"),
+    "progress_update": env("RATE_LIMIT_PROGRESS_UPDATE", "10/h"),
 }
 
 EMAIL_DELIVERY_BACKEND = env(

@@ -172,3 +172,51 @@ class DelegateFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     state = factory.SubFactory(StateFactory)
     position = "Ministry of Labour"
+
+
+class ActionPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actionplan.ActionPlan"
+
+    title_ru = factory.Sequence(lambda n: f"План действий {n}")
+    title_en = factory.Sequence(lambda n: f"Action plan {n}")
+    start_year = 2017
+    end_year = 2019
+    publication_status = PUBLISHED
+
+
+class PriorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actionplan.Priority"
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title_ru = factory.Sequence(lambda n: f"Приоритет {n}")
+    title_en = factory.Sequence(lambda n: f"Priority {n}")
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actionplan.Activity"
+
+    priority = factory.SubFactory(PriorityFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title_ru = factory.Sequence(lambda n: f"Мероприятие {n}")
+    title_en = factory.Sequence(lambda n: f"Activity {n}")
+    description_ru = "Описание мероприятия."
+    description_en = "Description of the activity."
+    status = "in_progress"
+    start_date = datetime.date(2017, 3, 1)
+    end_date = datetime.date(2018, 12, 31)
+    publication_status = PUBLISHED
+
+
+class ProgressUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actionplan.ProgressUpdate"
+
+    activity = factory.SubFactory(ActivityFactory)
+    date = datetime.date(2018, 5, 1)
+    text_ru = factory.Sequence(lambda n: f"Проведён семинар {n}.")
+    text_en = factory.Sequence(lambda n: f"Workshop {n} held.")
+    status = "approved"
