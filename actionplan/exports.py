@@ -40,9 +40,7 @@ def activity_items(activities, request):
             "lead_states": [state.iso_alpha3 for state in activity.lead_states.all()],
             "partner_states": [state.iso_alpha3 for state in activity.partner_states.all()],
             "lead_organisations": [organisation.short_name for organisation in activity.lead_organisations.all()],
-            "partner_organisations": [
-                organisation.short_name for organisation in activity.partner_organisations.all()
-            ],
+            "partner_organisations": [organisation.short_name for organisation in activity.partner_organisations.all()],
             "paragraphs": [
                 request.build_absolute_uri(paragraph.get_absolute_url()) for paragraph in activity.shown_paragraphs
             ],

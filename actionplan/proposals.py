@@ -36,7 +36,7 @@ def approve_updates(queryset, user) -> int:
     with reversion.create_revision():
         reversion.set_user(user)
         reversion.set_comment(gettext("Approved."))
-        for update in queryset.filter(status=ProgressUpdate.Status.PROPOSED).select_for_update():
+        for update in queryset.filter(status=ProgressUpdate.Status.PROPOSED).select_for_update(of=("self",)):
             update.status = ProgressUpdate.Status.APPROVED
             update.save()
             approved += 1

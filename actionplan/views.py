@@ -1,12 +1,10 @@
 """Public pages of the action plan: the plan by priority, one activity, the picture and the exports."""
 
-from django.contrib import messages
-from django.db.models import Prefetch
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext
 from django.views.decorators.http import require_POST, require_safe
 
 from actionplan import exports
@@ -25,9 +23,7 @@ from meetings.models import Meeting, StatementParagraph
 def shown_paragraphs(user):
     """The outcome-statement paragraphs an activity comes from, of meetings this reader may see."""
     paragraphs = StatementParagraph.objects.filter(statement__meeting__in=Meeting.objects.visible_to(user))
-    return Prefetch(
-        "paragraphs", queryset=paragraphs.select_related("statement__meeting"), to_attr="shown_paragraphs"
-    )
+    return Prefetch("paragraphs", queryset=paragraphs.select_related("statement__meeting"), to_attr="shown_paragraphs")
 
 
 def plan_activities(queryset, user):
@@ -173,6 +169,4 @@ def propose(request, pk):
         text=form.cleaned_data["text"],
         language=current_language(),
     )
-    messages.success(request, gettext("Thank you: your update waits for the secretariat's approval."))
     return redirect(activity.get_absolute_url() + "#propose")
-
