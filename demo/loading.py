@@ -14,6 +14,7 @@ from django.db import transaction
 from core.models import Publishable
 from core.text import decode_text
 from demo import data
+from demo.actionplan import load_action_plan
 from demo.data import EMPTY, MeetingData, T
 from documents.models import Document, DocumentFile
 from meetings.models import Meeting, OutcomeStatement, Participation, StatementParagraph
@@ -302,4 +303,5 @@ def load_demo(seeds_dir: Path | None = None) -> dict[type, int]:
     load_pages()
     for document_data in data.DOCUMENTS:
         load_document(document_data, meetings, orgs, states, seeds_dir)
+    load_action_plan(meetings[data.THIRD_SOM_SLUG])
     return counts()

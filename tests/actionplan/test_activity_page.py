@@ -24,7 +24,10 @@ def timeline(tree) -> list[str]:
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("ru", ["1 февраля 2018 г. Семинар.", "1 мая 2018 г. Пособие."]), ("en", ["1 February 2018 Workshop.", "1 May 2018 Guide."])],
+    [
+        ("ru", ["1 февраля 2018 г. Семинар.", "1 мая 2018 г. Пособие."]),
+        ("en", ["1 February 2018 Workshop.", "1 May 2018 Guide."]),
+    ],
 )
 def test_the_timeline_shows_approved_updates_in_date_order(client, language, expected):
     activity = ActivityFactory()
@@ -53,7 +56,9 @@ def test_an_update_written_in_one_language_says_so_in_the_other(client):
 def test_the_page_links_the_paragraphs_it_comes_from_and_the_reports_on_it(client):
     meeting = MeetingFactory(title_en="Third SOM", slug="third-som")
     paragraph = StatementParagraphFactory(statement=OutcomeStatementFactory(meeting=meeting), number=12)
-    hidden = StatementParagraphFactory(statement=OutcomeStatementFactory(meeting=MeetingFactory(publication_status="draft")))
+    hidden = StatementParagraphFactory(
+        statement=OutcomeStatementFactory(meeting=MeetingFactory(publication_status="draft"))
+    )
     activity = ActivityFactory()
     activity.paragraphs.add(paragraph, hidden)
     activity.meetings.add(MeetingFactory(title_en="Working group"))

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from actionplan.models import ActionPlan, Activity, Priority, ProgressUpdate
 from demo.loading import load_demo
 from documents.models import Document
 from meetings.models import Meeting
@@ -26,6 +27,10 @@ def russian_texts():
         *Document.objects.exclude(organisations__slug=PARTNER),
         *Page.objects.all(),
         *NewsItem.objects.all(),
+        *ActionPlan.objects.all(),
+        *Priority.objects.all(),
+        *Activity.objects.all(),
+        *ProgressUpdate.objects.all(),
     ]
     for obj in objects:
         for field in obj._meta.concrete_fields:
@@ -62,9 +67,7 @@ WRONG = {
 
 
 def test_the_demo_uses_the_terms_of_the_process_and_russian_typography(texts):
-    found = {
-        why: where for pattern, why in WRONG.items() for where, text in texts.items() if re.search(pattern, text)
-    }
+    found = {why: where for pattern, why in WRONG.items() for where, text in texts.items() if re.search(pattern, text)}
 
     assert found == {}
 
