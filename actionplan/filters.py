@@ -2,6 +2,7 @@
 
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from actionplan.models import Activity
 from core.filters import YearField
@@ -28,7 +29,7 @@ class ActivityFilter(django_filters.FilterSet):
         empty_label=_("Any organisation"),
     )
     status = django_filters.ChoiceFilter(
-        choices=Activity.Status.choices, label=_("Status"), empty_label=_("Any status")
+        choices=Activity.Status.choices, label=pgettext_lazy("activity", "Status"), empty_label=_("Any status")
     )
     year = YearFilter(method="filter_year", label=_("Under way in the year"))
 

@@ -8,7 +8,7 @@ def has_class(name: str) -> str:
 
 
 def parse(response):
-    return html.fromstring(response.content)
+    return html.fromstring(response.content.decode())
 
 
 def text(element) -> str:
