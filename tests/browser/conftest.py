@@ -16,6 +16,7 @@ from django.utils import translation
 from meetings.models import Meeting, Participation
 from participants.models import State
 from tests.factories import (
+    ActivityFactory,
     DocumentFactory,
     DocumentFileFactory,
     FocalPointFactory,
@@ -26,6 +27,7 @@ from tests.factories import (
     PageFactory,
     ParticipationFactory,
     ProcessFactory,
+    ProgressUpdateFactory,
     StateFactory,
     StatementParagraphFactory,
 )
@@ -215,4 +217,15 @@ def portal(transactional_db):
     MeetingFactory(slug="workshop", process=partner, kind=Meeting.Kind.WORKSHOP, start_date=datetime.date(2030, 5, 4))
     NewsItemFactory(slug="forum", title_ru="Региональный форум", title_en="Regional forum")
     NewsItemFactory(slug="only-russian", title_ru="Новость только на русском", title_en="", lead_en="", body_en="")
-    return {"meeting": meeting, "states": states, "process": process, "partner": partner, "document": report}
+    activity = ActivityFactory(title_ru="Обучение пограничников", title_en="Border guard training", is_illustrative=True)
+    activity.lead_states.add(states["kazakhstan"])
+    activity.paragraphs.add(statement.paragraphs.get(number=12))
+    ProgressUpdateFactory(activity=activity)
+    return {
+        "meeting": meeting,
+        "states": states,
+        "process": process,
+        "partner": partner,
+        "document": report,
+        "activity": activity,
+    }

@@ -30,6 +30,8 @@ PAGES = {
     "document": "/{language}/documents/{document}/",
     "news-list": "/{language}/news/",
     "news-item": "/{language}/news/forum/",
+    "action-plan": "/{language}/action-plan/",
+    "activity": "/{language}/action-plan/{activity}/",
 }
 
 
@@ -82,7 +84,7 @@ def test_axe_check_catches_a_serious_violation(page, axe_source):
 @pytest.mark.parametrize("language", ["ru", "en"])
 @pytest.mark.parametrize("name", list(PAGES))
 def test_main_page_has_no_serious_accessibility_violation(page, portal, axe_source, name, language):
-    path = PAGES[name].format(language=language, document=portal["document"].pk)
+    path = PAGES[name].format(language=language, document=portal["document"].pk, activity=portal["activity"].pk)
     page.open(path)
     assert page.path == path, f"{path} redirected to {page.path}"
 
