@@ -182,9 +182,8 @@ class Activity(Publishable):
 
     def state_ids(self) -> set[int]:
         """The states that lead or join this activity."""
-        return set(self.lead_states.values_list("pk", flat=True)) | set(
-            self.partner_states.values_list("pk", flat=True)
-        )
+        # Through .all(): the states prefetched for the page are not asked for again.
+        return {state.pk for state in self.lead_states.all()} | {state.pk for state in self.partner_states.all()}
 
     def accepts_updates_from(self, user) -> bool:
         """A signed-in delegate of a state that leads or joins this activity may propose progress."""

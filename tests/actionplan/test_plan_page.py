@@ -168,3 +168,16 @@ def test_the_plan_page_runs_a_bounded_number_of_queries(client, django_assert_ma
         tree = page(client, "/en/action-plan/")
 
     assert len(activity_titles(tree)) == size
+
+
+def test_the_sitemap_lists_the_plan_and_its_public_activities(client, plan):
+    from tests.core.test_sitemap import sitemap_urls
+
+    shown = ActivityFactory(priority=plan["first"])
+    hidden = ActivityFactory(priority=plan["first"], publication_status="draft")
+
+    urls = sitemap_urls(client)
+
+    assert "http://testserver/en/action-plan/" in urls
+    assert urls[f"http://testserver/ru/action-plan/{shown.pk}/"]["en"] == f"http://testserver/en/action-plan/{shown.pk}/"
+    assert f"http://testserver/ru/action-plan/{hidden.pk}/" not in urls

@@ -174,3 +174,27 @@ def test_the_activity_admin_shows_the_update_inline_with_russian_and_english_tab
 def test_the_editor_group_may_edit_the_plan_and_approve_updates(editor):
     assert editor.has_perm("actionplan.change_progressupdate")
     assert editor.has_perm("actionplan.add_activity")
+
+
+def test_a_hidden_activity_takes_no_proposal_even_from_its_lead_state(client):
+    state = StateFactory()
+    activity = ActivityFactory(publication_status="draft")
+    activity.lead_states.add(state)
+    client.force_login(DelegateFactory(state=state).user)
+
+    response = client.post(f"/en/action-plan/{activity.pk}/propose/", PROPOSAL)
+
+    assert response.status_code == 404
+    assert ProgressUpdate.objects.count() == 0
+
+
+def test_a_delegate_of_a_state_that_no_longer_participates_may_not_propose(client, activity):
+    state = activity.lead_states.get()
+    state.status = state.Status.FORMER
+    state.save()
+    client.force_login(DelegateFactory(state=state).user)
+
+    response = client.post(f"/en/action-plan/{activity.pk}/propose/", PROPOSAL)
+
+    assert response.status_code == 403
+    assert ProgressUpdate.objects.count() == 0
