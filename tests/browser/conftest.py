@@ -217,7 +217,9 @@ def portal(transactional_db):
     MeetingFactory(slug="workshop", process=partner, kind=Meeting.Kind.WORKSHOP, start_date=datetime.date(2030, 5, 4))
     NewsItemFactory(slug="forum", title_ru="Региональный форум", title_en="Regional forum")
     NewsItemFactory(slug="only-russian", title_ru="Новость только на русском", title_en="", lead_en="", body_en="")
-    activity = ActivityFactory(title_ru="Обучение пограничников", title_en="Border guard training", is_illustrative=True)
+    activity = ActivityFactory(
+        title_ru="Обучение пограничников", title_en="Border guard training", is_illustrative=True
+    )
     activity.lead_states.add(states["kazakhstan"])
     activity.paragraphs.add(statement.paragraphs.get(number=12))
     ProgressUpdateFactory(activity=activity)
