@@ -5,7 +5,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from actionplan.models import ActionPlan, Activity, Priority, ProgressUpdate
-from actionplan.proposals import approve_updates
+from actionplan.proposals import decide_updates
 from core.admin import PortalAdmin
 from meetings.models import StatementParagraph
 
@@ -40,10 +40,20 @@ class ProgressUpdateInline(TranslationStackedInline):
 
 @admin.action(description=_("Approve the selected proposed updates"), permissions=["change"])
 def approve(modeladmin, request, queryset):
-    count = approve_updates(queryset, request.user)
+    count = decide_updates(queryset, request.user, ProgressUpdate.Status.APPROVED)
     modeladmin.message_user(
         request,
         ngettext("%(count)d update approved.", "%(count)d updates approved.", count) % {"count": count},
+        messages.SUCCESS,
+    )
+
+
+@admin.action(description=_("Reject the selected proposed updates"), permissions=["change"])
+def reject(modeladmin, request, queryset):
+    count = decide_updates(queryset, request.user, ProgressUpdate.Status.REJECTED)
+    modeladmin.message_user(
+        request,
+        ngettext("%(count)d update rejected.", "%(count)d updates rejected.", count) % {"count": count},
         messages.SUCCESS,
     )
 
@@ -87,4 +97,4 @@ class ProgressUpdateAdmin(PortalAdmin):
     search_fields = ["text_ru", "text_en", "activity__title_ru", "activity__title_en"]
     list_select_related = ["activity", "proposed_by", "proposed_for"]
     readonly_fields = ["proposed_by", "proposed_for"]
-    actions = [approve]
+    actions = [approve, reject]

@@ -30,14 +30,19 @@ def propose_update(activity: Activity, user, *, date, text: str, language: str) 
 
 
 @transaction.atomic
-def approve_updates(queryset, user) -> int:
-    """Approve the proposed updates among these; the others stay as they are. Returns how many."""
-    approved = 0
+def decide_updates(queryset, user, status: str) -> int:
+    """Approve or reject the proposed updates among these, in the history; others stay as they are."""
+    decided = 0
+    comments = {
+        ProgressUpdate.Status.APPROVED: gettext("Approved."),
+        ProgressUpdate.Status.REJECTED: gettext("Rejected."),
+    }
     with reversion.create_revision():
         reversion.set_user(user)
-        reversion.set_comment(gettext("Approved."))
-        for update in queryset.filter(status=ProgressUpdate.Status.PROPOSED).select_for_update(of=("self",)):
-            update.status = ProgressUpdate.Status.APPROVED
+        reversion.set_comment(comments[status])
+        proposed = queryset.filter(status=ProgressUpdate.Status.PROPOSED).select_for_update(of=("self",))
+        for update in proposed:
+            update.status = status
             update.save()
-            approved += 1
-    return approved
+            decided += 1
+    return decided

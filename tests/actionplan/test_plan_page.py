@@ -179,5 +179,7 @@ def test_the_sitemap_lists_the_plan_and_its_public_activities(client, plan):
     urls = sitemap_urls(client)
 
     assert "http://testserver/en/action-plan/" in urls
-    assert urls[f"http://testserver/ru/action-plan/{shown.pk}/"]["en"] == f"http://testserver/en/action-plan/{shown.pk}/"
+    assert (
+        urls[f"http://testserver/ru/action-plan/{shown.pk}/"]["en"] == f"http://testserver/en/action-plan/{shown.pk}/"
+    )
     assert f"http://testserver/ru/action-plan/{hidden.pk}/" not in urls

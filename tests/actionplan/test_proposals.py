@@ -110,6 +110,8 @@ def test_the_lead_states_delegate_sees_the_form(client, activity):
             "Сообщайте о том, что уже сделано: дата не может быть в будущем.",
         ),
         ({"date": "2018-06-01", "text": "x" * 5001}, "text", None),
+        ({"date": "2018-06-01", "text": "Готово\x00"}, "text", None),
+        ({"date": "99999-01-01", "text": "Готово."}, "date", "Введите правильную дату."),
     ],
 )
 def test_a_bad_proposal_gets_a_form_error_and_nothing_is_saved(client, activity, data, field, message):
@@ -198,3 +200,31 @@ def test_a_delegate_of_a_state_that_no_longer_participates_may_not_propose(clien
 
     assert response.status_code == 403
     assert ProgressUpdate.objects.count() == 0
+
+
+def test_a_proposal_s_text_is_shown_to_its_author_as_text_never_as_markup(client, activity):
+    client.force_login(DelegateFactory(state=activity.lead_states.get()).user)
+    probe = '"><script>alert(1)</script>'
+
+    response = client.post(f"/en/action-plan/{activity.pk}/propose/", {**PROPOSAL, "text": probe}, follow=True)
+
+    tree = parse(response)
+    assert tree.xpath("//script[contains(., 'alert(1)')]") == []
+    assert [text(li).split(": ", 1)[1] for li in tree.xpath("//ul[@class='my-proposals']/li")] == [probe]
+
+
+def test_the_secretariat_rejects_a_proposal_which_then_never_shows_and_the_history_says_who(
+    client, activity, editor_client, editor
+):
+    proposed = ProgressUpdate.objects.create(
+        activity=activity, date=datetime.date(2018, 6, 1), text_en="Wrong figures.", status="proposed"
+    )
+
+    editor_client.post("/ru/admin/actionplan/progressupdate/", {"action": "reject", "_selected_action": [proposed.pk]})
+
+    proposed.refresh_from_db()
+    assert proposed.status == "rejected"
+    assert [(v.revision.user, v.revision.comment) for v in Version.objects.get_for_object(proposed)] == [
+        (editor, "Отклонено.")
+    ]
+    assert "Wrong figures." not in client.get(f"/en/action-plan/{activity.pk}/").content.decode()
