@@ -148,3 +148,31 @@ def test_the_state_page_with_activities_runs_a_bounded_number_of_queries(client,
         tree = parse(client.get("/en/states/kyrgyzstan/"))
 
     assert len(tree.xpath("//section[@aria-labelledby='activities-heading']/ul/li")) == min(size, 5)
+
+
+def test_an_anonymous_reader_is_told_that_delegates_can_sign_in_to_report_progress(client):
+    activity = ActivityFactory()
+
+    tree = parse(client.get(f"/en/action-plan/{activity.pk}/"))
+
+    hint = tree.xpath("//article//p[contains(@class, 'hint')]")[0]
+    assert text(hint) == "Delegates of the states that lead or join this activity can sign in to report its progress."
+    assert hint.xpath("./a/@href") == [f"/en/accounts/sign-in/?next=/en/action-plan/{activity.pk}/"]
+
+
+@pytest.mark.parametrize("size", [1, 8])
+def test_the_activity_page_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries, size):
+    activity = ActivityFactory()
+    statement = OutcomeStatementFactory()
+    for number in range(size):
+        ProgressUpdateFactory(activity=activity)
+        activity.paragraphs.add(StatementParagraphFactory(statement=statement, number=number + 1))
+        activity.lead_states.add(StateFactory())
+        activity.documents.add(DocumentFactory())
+        activity.meetings.add(MeetingFactory())
+
+    with django_assert_max_num_queries(14):
+        tree = parse(client.get(f"/en/action-plan/{activity.pk}/"))
+
+    assert len(tree.xpath("//ol[contains(@class, 'updates')]/li")) == size
+    assert len(tree.xpath("//ul[@class='origins']/li")) == size
