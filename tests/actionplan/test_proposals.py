@@ -228,3 +228,15 @@ def test_the_secretariat_rejects_a_proposal_which_then_never_shows_and_the_histo
         (editor, "Отклонено.")
     ]
     assert "Wrong figures." not in client.get(f"/en/action-plan/{activity.pk}/").content.decode()
+
+
+def test_a_proposal_without_the_csrf_token_is_refused(activity):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(DelegateFactory(state=activity.lead_states.get()).user)
+
+    response = client.post(f"/en/action-plan/{activity.pk}/propose/", PROPOSAL)
+
+    assert response.status_code == 403
+    assert ProgressUpdate.objects.count() == 0
