@@ -15,6 +15,7 @@ EDITED_MODELS = {
     "documents": ["document", "documentfile"],
     "pages": ["page", "newsitem"],
     "accounts": ["delegate"],
+    "indicators": ["indicator", "indicatorvalue"],
 }
 # Editors read, but never alter, who downloaded restricted files and how background jobs went.
 VIEWED_MODELS = {
