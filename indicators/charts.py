@@ -15,6 +15,8 @@ from django.utils.formats import number_format
 from indicators.models import Indicator, IndicatorValue
 
 LINE_WIDTH, LINE_HEIGHT, LINE_PADDING = 320, 120, 12
+# Room above the highest point for the label of the axis's top value.
+LINE_TOP = 20
 BAR_WIDTH, BAR_ROW, BAR_LABEL = 640, 28, 180
 
 
@@ -73,13 +75,13 @@ def line_series(indicator: Indicator, values: list[IndicatorValue]) -> Series:
     points = [Point(value, format_figure(value.value, places)) for value in values]
     low, high = value_range([value.value for value in values])
     inner_width = LINE_WIDTH - 2 * LINE_PADDING
-    inner_height = LINE_HEIGHT - 2 * LINE_PADDING
+    inner_height = LINE_HEIGHT - LINE_TOP - LINE_PADDING
     first, last = values[0].year, values[-1].year
     for point in points:
         share_x = 0.5 if first == last else (point.value.year - first) / (last - first)
         share_y = float((point.value.value - low) / (high - low))
         point.x = coordinate(LINE_PADDING + share_x * inner_width)
-        point.y = coordinate(LINE_PADDING + (1 - share_y) * inner_height)
+        point.y = coordinate(LINE_TOP + (1 - share_y) * inner_height)
     return Series(
         indicator,
         points,
@@ -116,6 +118,7 @@ class Bar:
     y: str
     width: str
     text_y: str
+    value_x: str
 
 
 @dataclass
@@ -164,13 +167,15 @@ def comparison(indicator: Indicator, year: int | None = None) -> Comparison:
     low, high = value_range([value.value for value in chosen])
     scale = (BAR_WIDTH - BAR_LABEL - 90) / float(high - low)
     for row, value in enumerate(chosen):
+        width = max(float(value.value - low) * scale, 1)
         result.bars.append(
             Bar(
                 value,
                 format_figure(value.value, indicator.decimal_places),
                 y=coordinate(row * BAR_ROW + 4),
-                width=coordinate(max(float(value.value - low) * scale, 1)),
+                width=coordinate(width),
                 text_y=coordinate(row * BAR_ROW + BAR_ROW / 2 + 4),
+                value_x=coordinate(BAR_LABEL + width + 6),
             )
         )
     return result
