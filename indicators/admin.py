@@ -38,7 +38,7 @@ class IndicatorValueAdmin(PortalAdmin):
         if not (self.has_add_permission(request) and self.has_change_permission(request)):
             raise PermissionDenied
         form = ImportForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid() and form.save():
+        if request.method == "POST" and form.is_valid() and form.save(user=request.user):
             self.message_user(request, form.result.summary(), messages.SUCCESS)
             return redirect(reverse("admin:indicators_indicatorvalue_changelist"))
         context = {

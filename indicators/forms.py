@@ -29,7 +29,7 @@ class ImportForm(forms.Form):
             )
         return upload
 
-    def save(self) -> ImportResult | None:
+    def save(self, user=None) -> ImportResult | None:
         """Import the file; None when it was refused, with the reasons added to the form’s errors."""
         upload = self.cleaned_data["file"]
         try:
@@ -38,6 +38,7 @@ class ImportForm(forms.Form):
                 name=upload.name,
                 retrieved=self.cleaned_data["retrieved"],
                 is_sample=self.cleaned_data["is_sample"],
+                user=user,
             )
         except FigureImportError as error:
             for message in error.messages:

@@ -27,6 +27,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+import reversion
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -306,10 +307,11 @@ def cut(errors: list[str]) -> list[str]:
 
 
 @transaction.atomic
-def import_figures(data: bytes, *, retrieved: date, name: str = "", is_sample: bool = False) -> ImportResult:
+def import_figures(data: bytes, *, retrieved: date, name: str = "", is_sample: bool = False, user=None) -> ImportResult:
     """Create or update the values in the file; nothing at all when any row is bad.
 
-    Each value's source is the layout's name, with the file's `name` when given.
+    Each value's source is the layout's name, with the file's `name` when given. The values created or
+    changed are recorded in their history as one revision, by `user` when given.
     """
     if len(data) > MAX_FILE_SIZE:
         raise FigureImportError([_("The file is larger than %(size)d MB.") % {"size": MAX_FILE_SIZE // (1024 * 1024)}])
@@ -326,8 +328,17 @@ def import_figures(data: bytes, *, retrieved: date, name: str = "", is_sample: b
             indicator__in=indicators.values(), state__in=states.values()
         )
     }
+    with reversion.create_revision(atomic=False):
+        reversion.set_comment(_("Imported from %(source)s.") % {"source": source})
+        if user is not None:
+            reversion.set_user(user)
+        counts = write_figures(parsed.figures, indicators, states, existing, source, retrieved, is_sample)
+    return ImportResult(parsed.layout, *counts, tuple(sorted(codes - set(states))))
+
+
+def write_figures(figures, indicators, states, existing, source, retrieved, is_sample) -> tuple[int, int, int]:
     created = updated = unchanged = 0
-    for figure in parsed.figures:
+    for figure in figures:
         if figure.iso3 not in states:
             continue
         indicator, state = indicators[figure.code], states[figure.iso3]
@@ -343,7 +354,7 @@ def import_figures(data: bytes, *, retrieved: date, name: str = "", is_sample: b
                 setattr(value, key, new)
             value.save(update_fields=list(fields))
             updated += 1
-    return ImportResult(parsed.layout, created, updated, unchanged, tuple(sorted(codes - set(states))))
+    return created, updated, unchanged
 
 
 def import_figures_file(path, *, retrieved: date, is_sample: bool = False) -> ImportResult:

@@ -142,3 +142,30 @@ def test_a_second_value_for_the_same_state_indicator_and_year_is_a_form_error(ed
     assert response.status_code == 200
     assert "This indicator already has a value for this state and year." in response.content.decode()
     assert IndicatorValue.objects.count() == 1
+
+
+def test_an_import_is_one_revision_in_the_history_of_each_value_it_wrote(editor_client, editor, kazakhstan, refugees):
+    from reversion.models import Version
+
+    upload(editor_client, GOOD)
+
+    version = Version.objects.get_for_object(IndicatorValue.objects.get()).get()
+    assert version.revision.user == editor
+    assert version.revision.comment == "Загружено из источника: UNHCR Refugee Data Finder (population.csv)."
+    assert version.field_dict["value"] == 400
+
+
+def test_an_import_shows_at_once_on_pages_the_cache_holds(client, settings, kazakhstan, refugees):
+    from indicators.importing import import_figures
+
+    settings.PAGE_CACHE_SECONDS = 300
+    url = f"/en/indicators/{refugees.slug}/"
+    first = client.get(url)
+    assert (first["X-Page-Cache"], client.get(url)["X-Page-Cache"]) == ("miss", "hit")
+    assert lxml_html.fromstring(first.content).xpath("//table") == []
+
+    import_figures(GOOD, retrieved=datetime.date(2026, 11, 20))
+
+    page = client.get(url)
+    assert page["X-Page-Cache"] == "miss"
+    assert lxml_html.fromstring(page.content).xpath("//table/tbody/tr/th//text()") == [kazakhstan.name_en]
