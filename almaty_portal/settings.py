@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "core",
     "participants",
+    "indicators",
     "meetings",
     "documents",
     "actionplan",

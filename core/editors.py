@@ -16,6 +16,7 @@ EDITED_MODELS = {
     "pages": ["page", "newsitem"],
     "accounts": ["delegate"],
     "actionplan": ["actionplan", "priority", "activity", "progressupdate"],
+    "indicators": ["indicator", "indicatorvalue"],
 }
 # Editors read, but never alter, who downloaded restricted files and how background jobs went.
 VIEWED_MODELS = {

@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 
 from core.models import Publishable
 from documents.models import Document, DocumentFile
+from indicators.models import Indicator, IndicatorValue
 from meetings.models import Meeting, OutcomeStatement, Participation, StatementParagraph
 from pages.models import NewsItem, Page
 from participants.models import FocalPoint, Organisation, State
@@ -220,3 +221,34 @@ class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     text_ru = factory.Sequence(lambda n: f"Проведён семинар {n}.")
     text_en = factory.Sequence(lambda n: f"Workshop {n} held.")
     status = "approved"
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+        django_get_or_create = ("slug",)
+
+    name_ru = factory.Sequence(lambda n: f"Показатель {n}")
+    name_en = factory.Sequence(lambda n: f"Indicator {n}")
+    slug = factory.Sequence(lambda n: f"indicator-{n}")
+    definition_ru = "Определение показателя."
+    definition_en = "What the indicator measures."
+    unit_ru = "человек"
+    unit_en = "persons"
+    source_name_ru = "УВКБ ООН"
+    source_name_en = "UNHCR"
+    source_url = "https://www.unhcr.org/refugee-statistics/"
+    source_licence = "CC BY 4.0"
+    source_code = factory.Sequence(lambda n: f"CODE.{n}")
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    """A published figure (not sample data) of a participating state."""
+
+    class Meta:
+        model = IndicatorValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    state = factory.SubFactory(StateFactory)
+    year = 2022
+    value = 1000
+    source = "UNHCR Refugee Data Finder"
+    retrieved = datetime.date(2026, 11, 1)

@@ -20,6 +20,8 @@ from tests.factories import (
     DocumentFactory,
     DocumentFileFactory,
     FocalPointFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
     MeetingFactory,
     NewsItemFactory,
     OrganisationFactory,
@@ -172,6 +174,19 @@ def portal(transactional_db):
         ),
     }
     FocalPointFactory(state=states["kazakhstan"])
+    refugees = IndicatorFactory(
+        slug="refugees-hosted", name_ru="Беженцы, принятые государством", name_en="Refugees hosted"
+    )
+    for slug, value in [("kazakhstan", 400), ("tajikistan", 6000), ("afghanistan", 500)]:
+        for year in (2021, 2022, 2023):
+            IndicatorValueFactory(
+                indicator=refugees,
+                state=states[slug],
+                year=year,
+                value=value + year,
+                is_sample=True,
+                source="UNHCR Refugee Data Finder (API_SM.POP.TOTL_DS2_en_csv_v2_1234567.csv)",
+            )
     meeting = MeetingFactory(
         slug="som-2016",
         title_ru="Третье совещание старших должностных лиц",

@@ -24,6 +24,7 @@ PAGES = {
     "matrix": "/{language}/meetings/matrix/",
     "state-list": "/{language}/states/",
     "state": "/{language}/states/kazakhstan/",
+    "indicator": "/{language}/indicators/refugees-hosted/",
     "organisation-list": "/{language}/organisations/",
     "organisation": "/{language}/organisations/budapest-process/",
     "document-list": "/{language}/documents/",

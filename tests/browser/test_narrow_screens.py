@@ -16,6 +16,7 @@ PAGE_TYPES = [
     "/{language}/meetings/matrix/",
     "/{language}/states/",
     "/{language}/states/kazakhstan/",
+    "/{language}/indicators/refugees-hosted/",
     "/{language}/organisations/",
     "/{language}/organisations/budapest-process/",
     "/{language}/documents/",
