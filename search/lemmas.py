@@ -4,8 +4,9 @@ Russian words go to their normal form with pymorphy3 and its OpenCorpora diction
 «беженец», «людей» → «человек», «выполненных» → «выполнить»). A Cyrillic word the dictionary does not
 know (an abbreviation such as «ВВДЛ», a rare coinage) gets its Snowball stem instead: pymorphy3's
 guesses for unknown words differ from one form to the next. Latin words get their Snowball English stem
-(Porter 2), which makes singular and plural and the forms of a verb meet («refugees» → «refuge»,
-«protected» → «protect»). ё is folded to е everywhere.
+(Porter 2), which makes singular and plural and the regular forms of a verb meet («refugees» →
+«refuge», «protected» → «protect»); IRREGULAR_ENGLISH first brings the irregular forms common in
+the field's texts to their base form («children» → «child», «fled» → «flee»). ё is folded to е everywhere.
 
 A hyphenated word gives its parts and then the parts joined («дети-мигранты» → «ребенок мигрант
 детимигрант»), so that «трудовых мигрантов» and a missing hyphen both find it.
@@ -31,6 +32,36 @@ CACHE_SIZE = 100_000
 # Forms of one lemma that text_q and headlines look for (see stem_variants); the shortest are kept.
 MAX_VARIANTS = 12
 
+# Irregular plurals and verb forms that Snowball cannot bring together, as written in migration texts.
+IRREGULAR_ENGLISH = {
+    "children": "child",
+    "women": "woman",
+    "men": "man",
+    "people": "person",
+    "persons": "person",
+    "ran": "run",
+    "went": "go",
+    "gone": "go",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "made": "make",
+    "held": "hold",
+    "met": "meet",
+    "sought": "seek",
+    "fled": "flee",
+    "brought": "bring",
+    "chose": "choose",
+    "chosen": "choose",
+    "spoke": "speak",
+    "spoken": "speak",
+    "wrote": "write",
+    "written": "write",
+    "began": "begin",
+    "begun": "begin",
+}
+
 _morph = pymorphy3.MorphAnalyzer()
 _russian = snowballstemmer.stemmer("russian")
 _english = snowballstemmer.stemmer("english")
@@ -50,7 +81,7 @@ def lemma(word: str) -> str:
     """The dictionary form of one word (no hyphen): see the module's docstring."""
     word = fold(word)
     if not CYRILLIC_RE.search(word):
-        return _english.stemWord(word)
+        return _english.stemWord(IRREGULAR_ENGLISH.get(word, word))
     parse = _morph.parse(word)[0]
     if _known(parse):
         return fold(parse.normal_form)

@@ -16,7 +16,7 @@ BATCH = 500
 
 def lemmatise_entries(apps, schema_editor):
     # The current indexing functions, on purpose: they are what the search expects to find.
-    from search.indexing import lemma_string, save_lemma_vectors  # noqa: PLC0415 (code of today, at run time)
+    from search.indexing import lemma_string, save_lemma_vectors
 
     SearchEntry = apps.get_model("search", "SearchEntry")
     entries = SearchEntry.objects.order_by("document_id").values("document_id", "title", "summary", "body")
