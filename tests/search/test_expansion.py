@@ -112,3 +112,13 @@ def test_an_expansion_never_reaches_a_document_the_reader_may_not_see(document_w
     if connection.vendor == "postgresql":
         entries = engine.public_entries(Document.public_q(), "беженец", also=["refugee"])
         assert list(entries.values_list("document__title_ru", flat=True)) == ["Открытый"]
+
+
+def test_a_search_with_twenty_expansions_takes_two_queries(archive, django_assert_max_num_queries):
+    also = ["refugee", *(f"term{number}" for number in range(19))]
+
+    with django_assert_max_num_queries(2):
+        documents, snippets = engine.search_documents(Document.objects.all(), "беженец", also)
+        shown = snippets(list(documents))
+
+    assert len(shown) == 2
