@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "documents",
     "pages",
     "search",
+    "glossary",
     "axes",
     "accounts",
     "demo",

@@ -14,6 +14,7 @@ EDITED_MODELS = {
     "meetings": ["meeting", "participation", "outcomestatement", "statementparagraph"],
     "documents": ["document", "documentfile"],
     "pages": ["page", "newsitem"],
+    "glossary": ["term"],
     "accounts": ["delegate"],
 }
 # Editors read, but never alter, who downloaded restricted files and how background jobs went.

@@ -16,6 +16,8 @@ from core.text import decode_text
 from demo import data
 from demo.data import EMPTY, MeetingData, T
 from documents.models import Document, DocumentFile
+from glossary.models import Term
+from glossary.terms_csv import import_csv
 from meetings.models import Meeting, OutcomeStatement, Participation, StatementParagraph
 from meetings.statement_import import import_statement, parse_numbered_paragraphs
 from pages.models import NewsItem, Page
@@ -41,6 +43,16 @@ def upsert(model, lookup: dict, **values):
     obj.full_clean()
     obj.save()
     return obj
+
+
+# --- Glossary ------------------------------------------------------------------------------------------------------
+
+GLOSSARY_CSV = Path(__file__).resolve().parent / "glossary.csv"
+
+
+def load_glossary() -> None:
+    """The glossary's terms, through the same CSV import editors use in the admin."""
+    import_csv(GLOSSARY_CSV.read_bytes())
 
 
 # --- States ------------------------------------------------------------------------------------------------------
@@ -278,7 +290,7 @@ def read_seed(seeds_dir: Path | None, name: str) -> str | None:
 
 
 COUNTED = [State, FocalPoint, Organisation, Meeting, Participation, OutcomeStatement, StatementParagraph, Document,
-           DocumentFile, Page, NewsItem]
+           DocumentFile, Page, NewsItem, Term]
 
 
 def counts() -> dict[type, int]:
@@ -300,6 +312,7 @@ def load_demo(seeds_dir: Path | None = None) -> dict[type, int]:
     }
     load_statement(meetings[data.THIRD_SOM_SLUG], seeds_dir)
     load_pages()
+    load_glossary()
     for document_data in data.DOCUMENTS:
         load_document(document_data, meetings, orgs, states, seeds_dir)
     return counts()

@@ -30,6 +30,7 @@ PAGES = {
     "document": "/{language}/documents/{document}/",
     "news-list": "/{language}/news/",
     "news-item": "/{language}/news/forum/",
+    "glossary": "/{language}/glossary/",
 }
 
 
