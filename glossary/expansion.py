@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from core.i18n import LANGUAGE_CODES
 from glossary.models import Term, label_key
-from search.stemming import stem
+from search.lemmas import lemma
 
 MAX_PHRASES = 20
 CACHE_KEY = "glossary:expansion-table"
@@ -33,7 +33,7 @@ WORD_RE = re.compile(r"\w+")
 NEGATED_RE = re.compile(r'(?:^|\s)-(?:"[^"]*"?|\S+)')
 
 # How a word is reduced before terms and queries are compared; a lemmatiser can take the stemmer's place.
-word_key: Callable[[str], str] = stem
+word_key: Callable[[str], str] = lemma
 
 
 def words_of(text: str) -> tuple[str, ...]:
