@@ -22,7 +22,7 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 from core.i18n import LANGUAGE_CODES
-from glossary.models import Term, label_key
+from glossary.models import Term
 from search.lemmas import lemma
 
 MAX_PHRASES = 20
@@ -32,7 +32,7 @@ WORD_RE = re.compile(r"\w+")
 # Words the reader excludes (-word, -"a phrase") are not expanded.
 NEGATED_RE = re.compile(r'(?:^|\s)-(?:"[^"]*"?|\S+)')
 
-# How a word is reduced before terms and queries are compared; a lemmatiser can take the stemmer's place.
+# How a word is reduced before terms and queries are compared: its lemma, as the search index has it.
 word_key: Callable[[str], str] = lemma
 
 
@@ -63,14 +63,28 @@ class GlossaryTerm:
 
 @dataclass(frozen=True)
 class Expansion:
-    """What a query adds: extra phrases to search, the terms they come from, how many phrases were left out."""
+    """What a query adds: extra phrases to search, the terms they come from, how many phrases were left out.
+
+    With `enabled` False the reader has switched the expansion off: the phrases are still known (the
+    page offers them), but `also`, what the search engine is given, is empty.
+    """
 
     phrases: tuple[str, ...] = ()
     terms: tuple[GlossaryTerm, ...] = ()
     dropped: int = 0
+    languages: tuple[str, ...] = ()  # each phrase's language
+    enabled: bool = True
 
     def __bool__(self):
         return bool(self.phrases)
+
+    @property
+    def also(self) -> tuple[str, ...]:
+        return self.phrases if self.enabled else ()
+
+    @property
+    def phrases_with_languages(self) -> list[tuple[str, str]]:
+        return list(zip(self.phrases, self.languages, strict=True))
 
 
 def glossary_term(term: Term) -> GlossaryTerm:
@@ -144,18 +158,21 @@ def _extra_phrases(term: GlossaryTerm, matched: Phrase) -> list[Phrase]:
     return ordered
 
 
-def expand(query: str, language: str, terms: Iterable[GlossaryTerm] | None = None) -> Expansion:
+def expand(
+    query: str, language: str, terms: Iterable[GlossaryTerm] | None = None, *, enabled: bool = True
+) -> Expansion:
     """The glossary's extra phrases for this query (at most MAX_PHRASES), and the terms it names.
 
     `language` is the reader's: the terms are named in it. `terms` defaults to the public glossary.
+    `enabled` False: the reader switched the expansion off (see Expansion).
     """
     positive = NEGATED_RE.sub(" ", query)
     query_words = words_of(positive)
     if not query_words:
-        return Expansion()
+        return Expansion(enabled=enabled)
     matches = _matches(query_words, term_table() if terms is None else terms)
     if not matches:
-        return Expansion()
+        return Expansion(enabled=enabled)
     # One phrase from each term in turn, so that every named term gets its other-language label in.
     queues = [_extra_phrases(term, phrase) for term, phrase in matches]
     phrases, seen = [], set()
@@ -163,15 +180,29 @@ def expand(query: str, language: str, terms: Iterable[GlossaryTerm] | None = Non
         for queue in queues:
             while queue:
                 phrase = queue.pop(0)
-                key = label_key(phrase.text)
+                # A phrase whose words the query already has, or another phrase has, adds nothing.
+                key = phrase.words
                 if key in seen or _contains(query_words, phrase.words):
                     continue
                 seen.add(key)
-                phrases.append(phrase.text)
+                phrases.append(phrase)
                 break
     unique_terms = tuple({term.slug: term for term, _phrase in matches}.values())
+    kept = phrases[:MAX_PHRASES]
     return Expansion(
-        phrases=tuple(phrases[:MAX_PHRASES]),
+        phrases=tuple(phrase.text for phrase in kept),
         terms=unique_terms,
-        dropped=max(0, len(phrases) - MAX_PHRASES),
+        dropped=len(phrases) - len(kept),
+        languages=tuple(phrase.language for phrase in kept),
+        enabled=enabled,
     )
+
+
+# The address parameter that switches the expansion off (expand=0), as a form field understands it.
+EXPAND_PARAMETER = "expand"
+EXPAND_CHOICES = [("0", "0"), ("1", "1")]
+
+
+def expansion_wanted(value) -> bool:
+    """A cleaned `expand` value (0, 1 or empty) as a yes or no: only 0 switches the expansion off."""
+    return value != 0

@@ -3,6 +3,7 @@
 import pytest
 
 from demo.loading import GLOSSARY_CSV, load_glossary
+from glossary.expansion import expand
 from glossary.models import Term
 from glossary.terms_csv import import_csv
 
@@ -59,3 +60,20 @@ def test_loading_the_demo_glossary_again_changes_nothing(glossary):
     result = import_csv(GLOSSARY_CSV.read_bytes())
 
     assert (len(result.created), len(result.updated), result.unchanged) == (0, 0, len(glossary))
+
+
+@pytest.mark.parametrize(
+    ("query", "language", "first"),
+    [
+        ("stateless", "en", "лицо без гражданства"),
+        ("лиц без гражданства", "ru", "stateless person"),
+        ("беженцев", "ru", "refugee"),
+        ("УВКБ ООН", "ru", "Office of the United Nations High Commissioner for Refugees"),
+        ("ВВДЛ", "ru", "Senior Officials' Meeting"),
+        ("IOM", "en", "Международная организация по миграции"),
+        ("торговли людьми", "ru", "trafficking in persons"),
+        ("смешанная миграция", "ru", "mixed migration"),
+    ],
+)
+def test_the_demo_glossary_expands_the_issue_s_queries_into_the_other_language(glossary, query, language, first):
+    assert expand(query, language).phrases[0] == first

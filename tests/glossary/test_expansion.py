@@ -41,20 +41,21 @@ def unhcr():
 def test_a_russian_query_adds_the_english_label_first(refugee):
     expansion = expand("беженец", "ru")
 
-    assert expansion.phrases == ("refugee", "refugees")
+    assert expansion.phrases == ("refugee",)  # "refugees" is a form of "refugee"
     assert [term.slug for term in expansion.terms] == ["refugee"]
 
 
 def test_an_inflected_multi_word_query_finds_its_term(stateless):
     expansion = expand("права лиц без гражданства", "ru")
 
-    assert expansion.phrases == ("stateless person", "stateless people", "апатрид")
+    # "stateless people" has the lemmas of "stateless person": searching it would add nothing.
+    assert expansion.phrases == ("stateless person", "апатрид")
 
 
 def test_an_english_query_adds_the_russian_label_and_synonyms(stateless):
     expansion = expand("Stateless persons", "en")
 
-    assert expansion.phrases == ("лицо без гражданства", "апатрид", "stateless people")
+    assert expansion.phrases == ("лицо без гражданства", "апатрид")
     assert expansion.terms[0].label("en") == "stateless person"
 
 
@@ -95,7 +96,7 @@ def test_a_longer_term_wins_over_a_shorter_one_inside_it(stateless):
 
 
 def test_several_terms_each_get_their_other_language_label_before_any_synonym(refugee, stateless):
-    expansion = expand("беженец и лица без гражданства", "ru")
+    expansion = expand("беженцы и лица без гражданства", "ru")
 
     assert expansion.phrases[:2] == ("refugee", "stateless person")
     assert [term.slug for term in expansion.terms] == ["refugee", "stateless-person"]
@@ -119,7 +120,7 @@ def test_drafts_and_scheduled_terms_do_not_expand_until_published(refugee):
 
     assert expand("апатрид", "ru").phrases == ()
     assert expand("мигрант", "ru").phrases == ()
-    assert expand("беженец", "ru").phrases == ("refugee", "refugees")
+    assert expand("беженец", "ru").phrases == ("refugee",)
 
 
 def test_the_term_table_is_cached_and_forgotten_when_a_term_is_saved(refugee, django_assert_num_queries):
