@@ -28,6 +28,7 @@ from tests.factories import (
     ProcessFactory,
     StateFactory,
     StatementParagraphFactory,
+    TermFactory,
 )
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -215,4 +216,6 @@ def portal(transactional_db):
     MeetingFactory(slug="workshop", process=partner, kind=Meeting.Kind.WORKSHOP, start_date=datetime.date(2030, 5, 4))
     NewsItemFactory(slug="forum", title_ru="Региональный форум", title_en="Regional forum")
     NewsItemFactory(slug="only-russian", title_ru="Новость только на русском", title_en="", lead_en="", body_en="")
+    TermFactory(label_ru="беженец", label_en="refugee", synonyms_en="refugees", abbreviations_en="", slug="refugee")
+    TermFactory(label_ru="", label_en="pushback", definition_ru="", slug="pushback")
     return {"meeting": meeting, "states": states, "process": process, "partner": partner, "document": report}

@@ -158,3 +158,15 @@ def test_the_archive_with_an_expanded_query_runs_a_bounded_number_of_queries(
         tree = tree_of(client.get("/ru/documents/", {"q": "беженец"}))
 
     assert len(titles(tree)) == 2
+
+
+def test_a_query_naming_many_terms_is_bounded_and_the_page_says_how_many_were_left_out(client):
+    for number in range(25):
+        TermFactory(label_ru=f"слово{number}", label_en=f"word{number}", synonyms_en=f"token{number}")
+    query = " ".join(f"word{number}" for number in range(25))
+
+    tree = tree_of(client.get("/en/documents/", {"q": query}))
+
+    assert len(also_searched(tree)) == 20
+    text = " ".join(tree.xpath('//p[@class="query-expansion"]')[0].text_content().split())
+    assert "(and 30 more, left out)" in text
