@@ -64,9 +64,11 @@ def test_each_term_has_its_anchor_its_other_language_words_definition_source_and
     refugee = term(tree, "refugee")
 
     assert refugee.xpath('.//a[@class="term-label"]')[0].get("href") == "#refugee"
-    english = refugee.xpath('.//p[@class="term-words"][@lang="en"]')[0]
-    assert english.xpath('.//span[@class="term-other-label"]')[0].text_content() == "refugee"
-    assert english.xpath('.//span[@class="term-synonyms"]')[0].text_content() == "refugees"
+    english = refugee.xpath('.//p[@class="term-words"][@data-language="en"]')[0]
+    assert " ".join(english.text_content().split()) == "По-английски: refugee; другие названия: refugees"
+    assert english.xpath('.//span[@lang="en"]/text()') == ["refugee", "refugees"]
+    own = term(tree, "stateless").xpath('.//p[@class="term-words"]')
+    assert [" ".join(line.text_content().split()) for line in own] == ["По-английски: stateless person; сокращения: SP"]
     assert refugee.xpath('.//div[@class="term-definition"]')[0].text_content().strip() == "Краткое определение."
     assert refugee.xpath('.//p[contains(@class, "term-source")]/a')[0].get("href") == "https://publications.iom.int/"
     links = [urlsplit(link.get("href")) for link in refugee.xpath('.//p[contains(@class, "term-links")]/a')]
