@@ -81,6 +81,7 @@ class DocumentListView(FilteredListView):
             object_list=documents,
             query=self.filterset.query,
             expansion=self.filterset.expansion,
+            query_notes=engine.parse_query(self.filterset.query, self.filterset.expansion.also).notes(),
             facets=document_facets(self.filterset, self.request.GET),
             export_query=params.urlencode(),
         )
