@@ -68,7 +68,7 @@ class TermAdmin(PortalAdmin):
         errors = []
         if request.method == "POST" and form.is_valid():
             try:
-                result = import_csv(form.cleaned_data["file"].read())
+                result = import_csv(form.cleaned_data["file"].read(), user=request.user)
             except ImportFailed as failure:
                 errors = failure.errors
             else:

@@ -12,6 +12,10 @@ from core.i18n import LANGUAGE_CODES
 from core.models import Publishable, PublishableQuerySet
 from core.validators import validate_single_line
 
+# The fields a site search looks in (search.engine.text_q), in every language.
+SEARCHED_FIELDS = [
+    f"{name}_{code}" for name in ("label", "abbreviations", "synonyms", "definition") for code in LANGUAGE_CODES
+]
 # One synonym or abbreviation a line in the admin; a CSV cell joins them with this (core.csv.cell does).
 LIST_SEPARATOR = ";"
 

@@ -246,8 +246,11 @@ def check_rows(text: str) -> tuple[list[tuple[Term, bool]], list[LineError]]:
     return planned, errors
 
 
-def import_csv(data: bytes) -> ImportResult:
-    """Create or update the file's terms, all or none; raises ImportFailed naming each bad line."""
+def import_csv(data: bytes, user=None) -> ImportResult:
+    """Create or update the file's terms, all or none; raises ImportFailed naming each bad line.
+
+    The changes are one revision in each term's history, under `user`'s name when given.
+    """
     text = decode_text(data)
     if text is None:
         raise ImportFailed([LineError(1, _("the file is neither UTF-8 nor Windows-1251 text"))])
@@ -257,6 +260,8 @@ def import_csv(data: bytes) -> ImportResult:
     result = ImportResult()
     with transaction.atomic(), reversion.create_revision():
         reversion.set_comment(_("Imported from CSV."))
+        if user is not None:
+            reversion.set_user(user)
         for term, changed in planned:
             if not changed:
                 result.unchanged += 1

@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from lxml import html
+from reversion.models import Version
 
 from glossary.models import Term
 from glossary.terms_csv import COLUMNS
@@ -101,6 +102,8 @@ def test_an_import_adds_the_terms_and_reports_the_counts(editor_client):
     assert sorted(Term.objects.values_list("label_en", flat=True)) == ["UNHCR office", "migrant"]
     messages = [str(message) for message in response.context["messages"]]
     assert messages == ["2 terms added. 0 terms changed. 0 terms were already up to date."]
+    version = Version.objects.get_for_object(Term.objects.get(label_en="migrant")).get()
+    assert (version.revision.user.username, version.revision.comment) == ("editor", "Imported from CSV.")
 
 
 def test_an_import_with_a_bad_row_changes_nothing_and_lists_the_line(editor_client):
