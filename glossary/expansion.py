@@ -74,6 +74,7 @@ class Expansion:
     dropped: int = 0
     languages: tuple[str, ...] = ()  # each phrase's language
     enabled: bool = True
+    language: str = ""  # the reader's, in which the terms are named
 
     def __bool__(self):
         return bool(self.phrases)
@@ -85,6 +86,11 @@ class Expansion:
     @property
     def phrases_with_languages(self) -> list[tuple[str, str]]:
         return list(zip(self.phrases, self.languages, strict=True))
+
+    @property
+    def named_terms(self) -> list[dict[str, str]]:
+        """The terms the query names, each with its anchor on the glossary page and its label for the reader."""
+        return [{"slug": term.slug, "label": term.label(self.language)} for term in self.terms]
 
 
 def glossary_term(term: Term) -> GlossaryTerm:
@@ -195,6 +201,7 @@ def expand(
         dropped=len(phrases) - len(kept),
         languages=tuple(phrase.language for phrase in kept),
         enabled=enabled,
+        language=language,
     )
 
 

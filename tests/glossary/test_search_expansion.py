@@ -66,6 +66,8 @@ def test_a_russian_query_finds_an_english_only_document(client, archive):
     assert titles(tree) == ["Беженцы в регионе", "Asylum report (только на английском)"]
     assert also_searched(tree) == ["refugee"]
     assert tree.xpath('//p[@class="query-expansion"]/span/@lang') == ["en"]
+    glossary_links = tree.xpath('//p[@class="query-expansion"]/a[@class="glossary-link"]')
+    assert [(link.text, link.get("href")) for link in glossary_links] == [("беженец", "/ru/glossary/#refugee")]
 
 
 def test_the_results_say_what_else_was_searched_in_russian_and_in_english(client, archive):
