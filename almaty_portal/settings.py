@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "actionplan",
     "pages",
     "search",
+    "glossary",
     "axes",
     "accounts",
     "demo",

@@ -8,6 +8,7 @@ from actionplan.sitemaps import SITEMAPS as ACTIONPLAN_SITEMAPS
 from core.health import healthz, readyz
 from core.seo import robots_txt
 from documents.sitemaps import SITEMAPS as DOCUMENT_SITEMAPS
+from glossary.sitemaps import SITEMAPS as GLOSSARY_SITEMAPS
 from indicators.sitemaps import SITEMAPS as INDICATOR_SITEMAPS
 from meetings.sitemaps import SITEMAPS as MEETING_SITEMAPS
 from pages.search import search
@@ -24,6 +25,7 @@ urlpatterns = i18n_patterns(
     path("documents/", include("documents.urls")),
     path("action-plan/", include("actionplan.urls")),
     path("indicators/", include("indicators.urls")),
+    path("glossary/", include("glossary.urls")),
     # The site-wide search page is the pages app's; its name stays "search:search".
     path("search/", include(([path("", search, name="search")], "search"))),
     path("", include("participants.urls")),
@@ -39,6 +41,7 @@ SITEMAPS = {
     **DOCUMENT_SITEMAPS,
     **ACTIONPLAN_SITEMAPS,
     **INDICATOR_SITEMAPS,
+    **GLOSSARY_SITEMAPS,
 }
 
 # Outside the language prefix: crawlers look for these at fixed addresses.

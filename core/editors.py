@@ -14,6 +14,7 @@ EDITED_MODELS = {
     "meetings": ["meeting", "participation", "outcomestatement", "statementparagraph"],
     "documents": ["document", "documentfile"],
     "pages": ["page", "newsitem"],
+    "glossary": ["term"],
     "accounts": ["delegate"],
     "actionplan": ["actionplan", "priority", "activity", "progressupdate"],
     "indicators": ["indicator", "indicatorvalue"],

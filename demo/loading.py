@@ -17,6 +17,8 @@ from demo import data
 from demo.actionplan import load_action_plan
 from demo.data import EMPTY, MeetingData, T
 from documents.models import Document, DocumentFile
+from glossary.models import Term
+from glossary.terms_csv import import_csv
 from indicators.importing import import_figures_file
 from indicators.models import Indicator, IndicatorValue
 from meetings.models import Meeting, OutcomeStatement, Participation, StatementParagraph
@@ -44,6 +46,16 @@ def upsert(model, lookup: dict, **values):
     obj.full_clean()
     obj.save()
     return obj
+
+
+# --- Glossary ------------------------------------------------------------------------------------------------------
+
+GLOSSARY_CSV = Path(__file__).resolve().parent / "glossary.csv"
+
+
+def load_glossary() -> None:
+    """The glossary's terms, through the same CSV import editors use in the admin."""
+    import_csv(GLOSSARY_CSV.read_bytes())
 
 
 # --- States ------------------------------------------------------------------------------------------------------
@@ -281,7 +293,7 @@ def read_seed(seeds_dir: Path | None, name: str) -> str | None:
 
 
 COUNTED = [State, FocalPoint, Organisation, Meeting, Participation, OutcomeStatement, StatementParagraph, Document,
-           DocumentFile, Page, NewsItem, Indicator, IndicatorValue]
+           DocumentFile, Page, NewsItem, Indicator, IndicatorValue, Term]
 
 
 FIGURES_DIR = Path(__file__).resolve().parent / "figures"
@@ -327,6 +339,7 @@ def load_demo(seeds_dir: Path | None = None) -> dict[type, int]:
     load_statement(meetings[data.THIRD_SOM_SLUG], seeds_dir)
     load_pages()
     load_figures()
+    load_glossary()
     for document_data in data.DOCUMENTS:
         load_document(document_data, meetings, orgs, states, seeds_dir)
     load_action_plan(meetings[data.THIRD_SOM_SLUG])

@@ -21,7 +21,8 @@ def find_documents(filterset):
     documents = filterset.qs
     query = filterset.query
     if query:
-        return engine.rank(documents, query), engine.snippets(query)
+        also = filterset.expansion.also
+        return engine.rank(documents, query, also), engine.snippets(query, also)
     return documents.order_by("-date", "title", "pk"), None
 
 
@@ -79,7 +80,8 @@ class DocumentListView(FilteredListView):
             documents=documents,
             object_list=documents,
             query=self.filterset.query,
-            query_notes=engine.parse_query(self.filterset.query).notes(),
+            expansion=self.filterset.expansion,
+            query_notes=engine.parse_query(self.filterset.query, self.filterset.expansion.also).notes(),
             facets=document_facets(self.filterset, self.request.GET),
             export_query=params.urlencode(),
         )

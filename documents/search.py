@@ -44,7 +44,7 @@ def public_matches(filterset):
     query = filterset.query
     if not query or not engine.ranks_in_index() or not sees_public_only(reader(filterset.request)):
         return None
-    entries = engine.public_entries(public_entry_q(), query)
+    entries = engine.public_entries(public_entry_q(), query, filterset.expansion.also)
     if _other_filters(filterset):
         entries = entries.filter(document_id__in=filterset.queryset_without("q").order_by().values("pk"))
     return entries
@@ -53,11 +53,11 @@ def public_matches(filterset):
 def public_ranking(filterset):
     """public_matches() in the order of search.engine.rank(), or None."""
     entries = public_matches(filterset)
-    return None if entries is None else engine.rank_entries(entries, filterset.query)
+    return None if entries is None else engine.rank_entries(entries, filterset.query, filterset.expansion.also)
 
 
-def public_search_ranking(query: str, user):
-    """The ranking for the site-wide search box (no other filters), or None."""
+def public_search_ranking(query: str, user, also=()):
+    """The ranking for the site-wide search box (no other filters), or None; `also`: the query's expansions."""
     if not query or not engine.ranks_in_index() or not sees_public_only(user):
         return None
-    return engine.rank_entries(engine.public_entries(public_entry_q(), query), query)
+    return engine.rank_entries(engine.public_entries(public_entry_q(), query, also), query, also)

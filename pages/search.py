@@ -12,13 +12,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from core.i18n import LANGUAGE_CODES
+from core.i18n import LANGUAGE_CODES, current_language
 from core.security import rate_limit
 from core.views import bad_request, form_errors
 from documents.archive import listing_files, with_snippets
 from documents.filters import MAX_QUERY_LENGTH
 from documents.models import Document
 from documents.search import public_search_ranking
+from glossary.expansion import EXPAND_CHOICES, expand, expansion_wanted
 from meetings.models import Meeting
 from pages.models import NewsItem
 from participants.models import Organisation, State
@@ -60,6 +61,10 @@ def search_other_content(query: str, user) -> dict[str, list]:
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search the site"), max_length=MAX_QUERY_LENGTH, required=False, strip=True)
+    # expand=0 switches the glossary's query expansion off.
+    expand = forms.TypedChoiceField(
+        label=_("Glossary equivalents"), choices=EXPAND_CHOICES, coerce=int, required=False, widget=forms.HiddenInput
+    )
 
 
 @require_safe
@@ -72,15 +77,19 @@ def search(request):
     query = form.cleaned_data["q"]
     context = {"form": form, "query": query}
     if query:
+        expansion = expand(query, current_language(), enabled=expansion_wanted(form.cleaned_data["expand"]))
         visible_documents = Document.objects.visible_to(request.user)
-        found, snippets = engine.search_documents(visible_documents, query)
+        found, snippets = engine.search_documents(visible_documents, query, expansion.also)
         items = visible_documents.select_related("meeting").prefetch_related(listing_files(request.user))
-        ranking = public_search_ranking(query, request.user)
+        ranking = public_search_ranking(query, request.user, expansion.also)
         page = engine.CountingPaginator(found, DOCUMENTS_ON_SEARCH_PAGE, ranking=ranking, items=items).page(1)
         context.update(
             documents=with_snippets(page.object_list, snippets),
             document_count=page.paginator.count,
-            archive_url=reverse("documents:document_list") + "?" + urlencode({"q": query}),
+            archive_url=reverse("documents:document_list")
+            + "?"
+            + urlencode({"q": query, **({} if expansion.enabled else {"expand": "0"})}),
+            expansion=expansion,
             others=search_other_content(query, request.user),
         )
     return render(request, "pages/search.html", context)

@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 
 from core.models import Publishable
 from documents.models import Document, DocumentFile
+from glossary.models import Term
 from indicators.models import Indicator, IndicatorValue
 from meetings.models import Meeting, OutcomeStatement, Participation, StatementParagraph
 from pages.models import NewsItem, Page
@@ -149,6 +150,20 @@ class NewsItemFactory(factory.django.DjangoModelFactory):
     lead_en = "The event in brief."
     body_ru = "Текст новости."
     body_en = "Text of the news item."
+    publication_status = PUBLISHED
+
+
+class TermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Term
+
+    label_ru = factory.Sequence(lambda n: f"термин {n}")
+    label_en = factory.Sequence(lambda n: f"term {n}")
+    slug = factory.Sequence(lambda n: f"term-{n}")
+    definition_ru = "Краткое определение."
+    definition_en = "A short definition."
+    source_name = "IOM Glossary on Migration (2019)"
+    source_url = "https://publications.iom.int/"
     publication_status = PUBLISHED
 
 

@@ -32,6 +32,7 @@ from tests.factories import (
     ProgressUpdateFactory,
     StateFactory,
     StatementParagraphFactory,
+    TermFactory,
 )
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -238,6 +239,8 @@ def portal(transactional_db):
     activity.lead_states.add(states["kazakhstan"])
     activity.paragraphs.add(statement.paragraphs.get(number=12))
     ProgressUpdateFactory(activity=activity)
+    TermFactory(label_ru="беженец", label_en="refugee", synonyms_en="refugees", abbreviations_en="", slug="refugee")
+    TermFactory(label_ru="", label_en="pushback", definition_ru="", slug="pushback")
     return {
         "meeting": meeting,
         "states": states,

@@ -33,6 +33,7 @@ PAGES = {
     "news-item": "/{language}/news/forum/",
     "action-plan": "/{language}/action-plan/",
     "activity": "/{language}/action-plan/{activity}/",
+    "glossary": "/{language}/glossary/",
 }
 
 
