@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from core.security import rate_limit
@@ -17,12 +18,12 @@ from search import engine
 
 
 def find_documents(filterset):
-    """A valid DocumentFilter's documents, most relevant first when there is a query, and their snippets."""
+    """A valid DocumentFilter's documents in the order it asks (most relevant first), and their snippets."""
     documents = filterset.qs
-    query = filterset.query
+    query, sort = filterset.query, filterset.sort
     if query:
-        return engine.rank(documents, query), engine.snippets(query)
-    return documents.order_by("-date", "title", "pk"), None
+        return engine.rank(documents, query, sort), engine.snippets(query)
+    return documents.order_by(*engine.ordering(sort, rank=None), "title", "pk"), None
 
 
 def with_snippets(documents, snippets) -> list:
@@ -81,6 +82,9 @@ class DocumentListView(FilteredListView):
             query=self.filterset.query,
             facets=document_facets(self.filterset, self.request.GET),
             export_query=params.urlencode(),
+            feed_url=reverse("documents:feed_search") + (f"?{params.urlencode()}" if params else ""),
+            sort=self.filterset.sort,
+            sorts=engine.Sort.choices,
         )
         return context
 

@@ -27,10 +27,12 @@ from search.indexing import COPIED_FIELDS, delete_entries, entry_fields, entry_v
 from search.models import SearchEntry
 from search.pagination import CountingPaginator
 from search.query import text_q
+from search.sorting import Sort, ordering
 
 __all__ = [
     "COPIED_FIELDS",
     "CountingPaginator",
+    "Sort",
     "clear_index",
     "delete_entries",
     "entry_fields",
@@ -38,6 +40,7 @@ __all__ = [
     "index_entries",
     "index_entry",
     "match",
+    "ordering",
     "orphan_entries",
     "public_entries",
     "rank",

@@ -26,15 +26,15 @@ def match_documents(queryset: QuerySet, query: str) -> QuerySet:
     return backend().match(queryset, query)
 
 
-def search_documents(queryset: QuerySet, query: str) -> tuple[QuerySet, SnippetFunction]:
+def search_documents(queryset: QuerySet, query: str, sort: str | None = None) -> tuple[QuerySet, SnippetFunction]:
     """Matching documents, most relevant first, and a function from documents to their snippets."""
     engine = backend()
-    return engine.rank(engine.match(queryset, query), query), engine.snippet_function(query)
+    return engine.rank(engine.match(queryset, query), query, sort), engine.snippet_function(query)
 
 
-def order_by_relevance(queryset: QuerySet, query: str) -> QuerySet:
+def order_by_relevance(queryset: QuerySet, query: str, sort: str | None = None) -> QuerySet:
     """Order documents that already match the query by relevance."""
-    return backend().rank(queryset, query)
+    return backend().rank(queryset, query, sort)
 
 
 def snippet_function(query: str) -> SnippetFunction:

@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from search.indexing import CONFIGURATIONS
 from search.models import SearchEntry
+from search.sorting import ordering, sql_ordering
 
 # ts_headline marks matches with these; the text never contains them (search.indexing strips them),
 # so the headline can be escaped as a whole and the markers turned into <mark> afterwards.
@@ -28,10 +29,10 @@ def match(queryset, query: str):
     return queryset.filter(search_entry__vector=web_query(query))
 
 
-def rank(queryset, query: str):
+def rank(queryset, query: str, sort: str | None = None):
     # Title hits above summary hits above text-only hits (rank 0, newest first): see SearchEntry.rank_vector.
     return queryset.annotate(rank=SearchRank(F("search_entry__rank_vector"), web_query(query))).order_by(
-        "-rank", "-date", "pk"
+        *ordering(sort), "pk"
     )
 
 
@@ -43,7 +44,8 @@ class RankedEntries:
     at 73,000 matches that buffer otherwise spills to disk and doubles the time.
     """
 
-    def __init__(self, entries, query: str):
+    def __init__(self, entries, query: str, sort: str | None = None):
+        self.order = sql_ordering((*ordering(sort), "document_id"))
         ranked = entries.order_by().annotate(rank=SearchRank(F("rank_vector"), web_query(query)))
         self.sql, self.params = ranked.values_list("document_id", "date", "rank").query.sql_with_params()
 
@@ -51,7 +53,7 @@ class RankedEntries:
         """(document id, total number of matches) for `limit` matches from `offset`."""
         sql = (
             f"SELECT document_id, total FROM (SELECT *, COUNT(*) OVER () AS total FROM ({self.sql} OFFSET 0) "
-            "AS matches) AS counted ORDER BY rank DESC, date DESC, document_id LIMIT %s OFFSET %s"
+            f"AS matches) AS counted ORDER BY {self.order} LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*self.params, limit, offset])
@@ -63,8 +65,8 @@ class RankedEntries:
             return cursor.fetchone()[0]
 
 
-def rank_entries(entries, query: str) -> RankedEntries:
-    return RankedEntries(entries, query)
+def rank_entries(entries, query: str, sort: str | None = None) -> RankedEntries:
+    return RankedEntries(entries, query, sort)
 
 
 def safe_headline(headline: str) -> SafeString:

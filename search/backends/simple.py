@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from search.models import SearchEntry
 from search.query import Term, parse
+from search.sorting import ordering
 from search.stemming import WORD_RE, stem
 
 # How far into a long text a snippet may look for the first matching word.
@@ -30,15 +31,15 @@ def match(queryset, query: str):
     return queryset.filter(search_entry__isnull=False).filter(reduce(and_, clauses))
 
 
-def rank(queryset, query: str):
-    """Documents with a query word in the title first, then the newest."""
+def rank(queryset, query: str, sort: str | None = None):
+    """Documents with a query word in the title first, then the newest (or in the order `sort` asks)."""
     stems = parse(query).positive_stems
     if not stems:
-        return queryset.order_by("-date", "pk")
+        return queryset.order_by(*ordering(sort, rank=None), "pk")
     in_title = reduce(or_, (Q(search_entry__title_stems__contains=f" {stem} ") for stem in sorted(stems)))
     return queryset.annotate(
         title_hit=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
-    ).order_by("-title_hit", "-date", "pk")
+    ).order_by(*ordering(sort, rank="title_hit"), "pk")
 
 
 def highlight(text: str, wanted: set[str]) -> SafeString:
