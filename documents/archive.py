@@ -20,7 +20,7 @@ from search import engine
 def find_documents(filterset):
     """A valid DocumentFilter's documents in the order it asks (most relevant first), and their snippets."""
     documents = filterset.qs
-    query, sort = filterset.query, filterset.sort
+    query, sort = filterset.query, filterset.sort_order
     if query:
         return engine.rank(documents, query, sort), engine.snippets(query)
     return documents.order_by(*engine.ordering(sort, rank=None), "title", "pk"), None
@@ -83,7 +83,7 @@ class DocumentListView(FilteredListView):
             facets=document_facets(self.filterset, self.request.GET),
             export_query=params.urlencode(),
             feed_url=reverse("documents:feed_search") + (f"?{params.urlencode()}" if params else ""),
-            sort=self.filterset.sort,
+            sort=self.filterset.sort_order,
             sorts=engine.Sort.choices,
         )
         return context

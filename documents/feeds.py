@@ -37,7 +37,7 @@ class DocumentAtomFeed(AtomFeed, DocumentRssFeed):
 
 
 class DocumentSearchFeed(AtomFeed, DocumentRssFeed):
-    """"Subscribe to this search": the newest additions among the documents a list address shows.
+    """Subscribe to this search: the newest additions among the documents a list address shows.
 
     The address's parameters are read by the archive list's own FilterSet (documents.filters) for an
     anonymous reader, whoever asks: a feed carries only what the public sees. A bad value answers 400

@@ -94,7 +94,7 @@ class DocumentFilter(django_filters.FilterSet):
         return (self.form.cleaned_data.get("q") or "") if self.is_bound and self.form.is_valid() else ""
 
     @property
-    def sort(self) -> str:
+    def sort_order(self) -> str:
         return (self.form.cleaned_data.get("sort") or "") if self.is_bound and self.form.is_valid() else ""
 
     def keep_order(self, queryset, name, value):

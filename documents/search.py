@@ -53,7 +53,7 @@ def public_matches(filterset):
 def public_ranking(filterset):
     """public_matches() in the order of search.engine.rank(), or None."""
     entries = public_matches(filterset)
-    return None if entries is None else engine.rank_entries(entries, filterset.query, filterset.sort)
+    return None if entries is None else engine.rank_entries(entries, filterset.query, filterset.sort_order)
 
 
 def public_search_ranking(query: str, user, sort: str | None = None):

@@ -94,7 +94,9 @@ SECTIONS = [
     ),
     Section("news", _("News"), NewsItem.objects.visible_to, _in_both_languages("title", "lead", "body"), date="date"),
     Section("pages", _("Pages"), Page.objects.visible_to, _in_both_languages("title", "body")),
-    Section("states", _("States"), lambda user: State.objects.all(), _in_both_languages("name", "official_name", "profile")),
+    Section(
+        "states", _("States"), lambda user: State.objects.all(), _in_both_languages("name", "official_name", "profile")
+    ),
     Section(
         "organisations",
         _("Organisations"),
