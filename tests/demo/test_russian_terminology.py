@@ -62,7 +62,9 @@ WRONG = {
 
 
 def test_the_demo_uses_the_terms_of_the_process_and_russian_typography(texts):
-    found = {why: where for pattern, why in WRONG.items() for where, text in texts.items() if re.search(pattern, text)}
+    found = {
+        why: where for pattern, why in WRONG.items() for where, text in texts.items() if re.search(pattern, text)
+    }
 
     assert found == {}
 
