@@ -30,6 +30,8 @@ PAGES = {
     "document": "/{language}/documents/{document}/",
     "news-list": "/{language}/news/",
     "news-item": "/{language}/news/forum/",
+    "search": "/{language}/search/?q=migration",
+    "search-kind": "/{language}/search/?q=migration&kind=meetings",
 }
 
 
