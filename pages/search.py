@@ -104,7 +104,8 @@ SECTIONS = [
         lambda user: Organisation.objects.all(),
         _in_both_languages("name", "acronym", "description"),
     ),
-    # The glossary's terms go here, last: Section("glossary", _("Glossary"), <Term door>, <label fields>).
+    # When the glossary app is on main, its terms go here, last (templates/pages/search_hits/glossary.html is ready):
+    # Section("glossary", _("Glossary"), Term.objects.visible_to, tuple(glossary.models.SEARCHED_FIELDS)),
 ]
 SECTIONS_BY_KIND = {section.kind: section for section in SECTIONS}
 
