@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from core.security import rate_limit
@@ -17,13 +18,13 @@ from search import engine
 
 
 def find_documents(filterset):
-    """A valid DocumentFilter's documents, most relevant first when there is a query, and their snippets."""
+    """A valid DocumentFilter's documents in the order it asks (most relevant first), and their snippets."""
     documents = filterset.qs
-    query = filterset.query
+    query, sort = filterset.query, filterset.sort_order
     if query:
         also = filterset.expansion.also
-        return engine.rank(documents, query, also), engine.snippets(query, also)
-    return documents.order_by("-date", "title", "pk"), None
+        return engine.rank(documents, query, also, sort), engine.snippets(query, also)
+    return documents.order_by(*engine.ordering(sort, rank=None), "title", "pk"), None
 
 
 def with_snippets(documents, snippets) -> list:
@@ -84,6 +85,9 @@ class DocumentListView(FilteredListView):
             query_notes=engine.parse_query(self.filterset.query, self.filterset.expansion.also).notes(),
             facets=document_facets(self.filterset, self.request.GET),
             export_query=params.urlencode(),
+            feed_url=reverse("documents:feed_search") + (f"?{params.urlencode()}" if params else ""),
+            sort=self.filterset.sort_order,
+            sorts=engine.Sort.choices,
         )
         return context
 

@@ -86,6 +86,11 @@ class DocumentFilter(django_filters.FilterSet):
         widget=forms.MultipleHiddenInput,
     )
 
+    # How the list is ordered, not what it holds: read by find_documents (documents.archive), not filtered.
+    sort = django_filters.ChoiceFilter(
+        choices=engine.Sort.choices, label=_("Sort"), method="keep_order", empty_label=None
+    )
+
     class Meta:
         model = Document
         fields = []
@@ -101,6 +106,13 @@ class DocumentFilter(django_filters.FilterSet):
             wanted = expansion_wanted(self.form.cleaned_data.get("expand")) if self.query else True
             self._expansion = expand(self.query, current_language(), enabled=wanted) if self.query else Expansion()
         return self._expansion
+
+    @property
+    def sort_order(self) -> str:
+        return (self.form.cleaned_data.get("sort") or "") if self.is_bound and self.form.is_valid() else ""
+
+    def keep_order(self, queryset, name, value):
+        return queryset
 
     def queryset_without(self, name: str):
         """The documents every filter but `name` leaves: what that filter's facet counts."""

@@ -32,7 +32,7 @@ def public_entry_q() -> Q:
 
 def _other_filters(filterset) -> bool:
     # An unused meeting/state filter cleans to an empty queryset, falsy like the other empty values.
-    return any(bool(value) for name, value in filterset.form.cleaned_data.items() if name != "q")
+    return any(bool(value) for name, value in filterset.form.cleaned_data.items() if name not in ("q", "sort"))
 
 
 def public_matches(filterset):
@@ -53,11 +53,13 @@ def public_matches(filterset):
 def public_ranking(filterset):
     """public_matches() in the order of search.engine.rank(), or None."""
     entries = public_matches(filterset)
-    return None if entries is None else engine.rank_entries(entries, filterset.query, filterset.expansion.also)
+    if entries is None:
+        return None
+    return engine.rank_entries(entries, filterset.query, filterset.expansion.also, filterset.sort_order)
 
 
-def public_search_ranking(query: str, user, also=()):
+def public_search_ranking(query: str, user, also=(), sort: str | None = None):
     """The ranking for the site-wide search box (no other filters), or None; `also`: the query's expansions."""
     if not query or not engine.ranks_in_index() or not sees_public_only(user):
         return None
-    return engine.rank_entries(engine.public_entries(public_entry_q(), query, also), query, also)
+    return engine.rank_entries(engine.public_entries(public_entry_q(), query, also), query, also, sort)

@@ -36,6 +36,7 @@ from search.models import SearchEntry
 from search.pagination import CountingPaginator
 from search.query import MAX_ALSO, MAX_LEMMAS, MAX_QUERY_CHARS, ParsedQuery, text_q
 from search.query import parse as parse_query
+from search.sorting import Sort, ordering
 
 __all__ = [
     "COPIED_FIELDS",
@@ -44,6 +45,7 @@ __all__ = [
     "MAX_QUERY_CHARS",
     "ParsedQuery",
     "CountingPaginator",
+    "Sort",
     "clear_index",
     "delete_entries",
     "entries_without_lemmas",
@@ -52,6 +54,7 @@ __all__ = [
     "index_entries",
     "index_entry",
     "match",
+    "ordering",
     "orphan_entries",
     "parse_query",
     "public_entries",

@@ -34,6 +34,8 @@ PAGES = {
     "action-plan": "/{language}/action-plan/",
     "activity": "/{language}/action-plan/{activity}/",
     "glossary": "/{language}/glossary/",
+    "search": "/{language}/search/?q=migration",
+    "search-kind": "/{language}/search/?q=migration&kind=meetings",
 }
 
 

@@ -22,6 +22,7 @@ PAGE_TYPES = [
     "/{language}/documents/",
     "/{language}/documents/{document}/",
     "/{language}/search/?q=migration",
+    "/{language}/search/?q=migration&kind=meetings",
     "/{language}/accounts/sign-in/",
     "/{language}/accounts/password-reset/",
     "/{language}/no-such-page/",
