@@ -37,7 +37,7 @@ def keep_computed_data(document_file) -> None:
     if not document_file.sha256:
         return
     read_before = (
-        DocumentFile.objects.filter(sha256=document_file.sha256, extraction_status=ExtractionStatus.DONE)
+        DocumentFile.objects.filter(sha256=document_file.sha256, extraction_status__in=ExtractionStatus.with_text())
         .exclude(pk=document_file.pk)
         .first()
     )

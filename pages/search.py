@@ -17,6 +17,7 @@ from core.security import rate_limit
 from core.views import bad_request, form_errors
 from documents.archive import listing_files, with_snippets
 from documents.filters import MAX_QUERY_LENGTH
+from documents.hits import hit_function
 from documents.models import Document
 from documents.search import public_search_ranking
 from meetings.models import Meeting
@@ -73,12 +74,12 @@ def search(request):
     context = {"form": form, "query": query}
     if query:
         visible_documents = Document.objects.visible_to(request.user)
-        found, snippets = engine.search_documents(visible_documents, query)
+        found = engine.search_documents(visible_documents, query)[0]
         items = visible_documents.select_related("meeting").prefetch_related(listing_files(request.user))
         ranking = public_search_ranking(query, request.user)
         page = engine.CountingPaginator(found, DOCUMENTS_ON_SEARCH_PAGE, ranking=ranking, items=items).page(1)
         context.update(
-            documents=with_snippets(page.object_list, snippets),
+            documents=with_snippets(page.object_list, hit_function(query, request.user)),
             document_count=page.paginator.count,
             archive_url=reverse("documents:document_list") + "?" + urlencode({"q": query}),
             others=search_other_content(query, request.user),

@@ -13,6 +13,8 @@ its own visibility rules. It imports no app above core.
     documents.search    → ranks_in_index, public_entries, rank_entries
     pages.search        → search_documents, snippets, CountingPaginator, and text_q (the simpler
                           search over the titles and summaries of other content)
+    documents.hits      → matching_passages, headline_expression, read_headline,
+                          highlight_text (which page, which language version matches: search.passages)
 """
 
 from django.db import connection
@@ -26,6 +28,7 @@ from search.backends.postgres import rank_entries, web_query
 from search.indexing import COPIED_FIELDS, delete_entries, entry_fields, entry_values, save_entries, save_entry
 from search.models import SearchEntry
 from search.pagination import CountingPaginator
+from search.passages import headline_expression, highlight_text, index_passages, matching_passages, read_headline
 from search.query import text_q
 
 __all__ = [
@@ -35,13 +38,18 @@ __all__ = [
     "delete_entries",
     "entry_fields",
     "entry_values",
+    "headline_expression",
+    "highlight_text",
     "index_entries",
     "index_entry",
+    "index_passages",
     "match",
+    "matching_passages",
     "orphan_entries",
     "public_entries",
     "rank",
     "rank_entries",
+    "read_headline",
     "ranks_in_index",
     "search_documents",
     "snippets",
