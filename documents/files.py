@@ -491,11 +491,23 @@ OCR_DPI = 300
 OCR_MAX_PIXELS = 80_000_000
 
 
-def recognise_pages(fileobj, numbers: list[int], time_budget: float) -> dict[int, str]:
-    """The text tesseract reads on the given pages of a PDF, rendered by pdftoppm: {page number: text}.
+@dataclass
+class Recognition:
+    texts: dict[int, str]  # {page number: text} of the pages read
+    # Why some pages were not read (too large, out of time), for the editor; "" when all were.
+    note: str = ""
+
+
+class OutOfTime(ExtractionFailed):
+    pass
+
+
+def recognise_pages(fileobj, numbers: list[int], time_budget: float) -> Recognition:
+    """The text tesseract reads on the given pages of a PDF, each rendered by pdftoppm.
 
     Runs external programs on untrusted input: call it through core.isolation.run_limited, whose
-    limits the programs inherit (each also stops at the time budget). Raises ExtractionFailed.
+    limits the programs inherit; each also stops at the time budget, and the pages read by then are
+    kept. A page too large to render is skipped. Raises ExtractionFailed when the PDF cannot be read.
     """
     from pypdf import PdfReader
 
@@ -512,50 +524,41 @@ def recognise_pages(fileobj, numbers: list[int], time_budget: float) -> dict[int
             sizes = {number: reader.pages[number - 1].mediabox for number in numbers}
         except Exception as error:  # pypdf raises many kinds of errors for broken files
             raise ExtractionFailed(f"{type(error).__name__}: {error}"[:500]) from error
-        texts = {}
+        texts, notes = {}, []
         for number in numbers:
-            box = sizes[number]
-            pixels = float(box.width) * float(box.height) * (OCR_DPI / 72) ** 2
+            pixels = float(sizes[number].width) * float(sizes[number].height) * (OCR_DPI / 72) ** 2
             if pixels > OCR_MAX_PIXELS:
-                raise ExtractionFailed(f"page {number} is too large to recognise ({round(pixels / 1e6)} megapixels)")
-            image = os.path.join(folder, f"page-{number}")
-            _run(
-                [
-                    "pdftoppm",
-                    "-r",
-                    str(OCR_DPI),
-                    "-gray",
-                    "-f",
-                    str(number),
-                    "-l",
-                    str(number),
-                    "-singlefile",
-                    "-tiff",
-                    path,
-                    image,
-                ],
-                deadline,
-                f"page {number} could not be rendered",
-            )
-            texts[number] = _run(
-                ["tesseract", f"{image}.tif", "stdout", "-l", OCR_LANGUAGES],
-                deadline,
-                f"page {number} could not be recognised",
-            ).strip()
-            os.remove(f"{image}.tif")
-    return texts
+                notes.append(f"page {number} is too large to recognise ({round(pixels / 1e6)} megapixels)")
+                continue
+            try:
+                texts[number] = _recognise_page(path, number, os.path.join(folder, f"page-{number}"), deadline)
+            except OutOfTime:
+                notes.append(f"stopped after {len(texts)} of {len(numbers)} pages: time budget used")
+                break
+    return Recognition(texts, "; ".join(notes))
+
+
+def _recognise_page(path: str, number: int, image: str, deadline: float) -> str:
+    render = ["pdftoppm", "-r", str(OCR_DPI), "-gray", "-f", str(number), "-l", str(number), "-singlefile"]
+    _run([*render, "-tiff", path, image], deadline, f"page {number} could not be rendered")
+    try:
+        return _run(
+            ["tesseract", f"{image}.tif", "stdout", "-l", OCR_LANGUAGES], deadline, f"page {number} could not be read"
+        ).strip()
+    finally:
+        os.remove(f"{image}.tif")
 
 
 def _run(command: list[str], deadline: float, failure: str) -> str:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
-        raise ExtractionFailed(f"stopped: {failure} within the time budget")
+        raise OutOfTime(failure)
     # One thread: the machine's cores are shared with the web and job workers.
     environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         done = subprocess.run(command, capture_output=True, timeout=remaining, env=environment, check=False)  # noqa: S603
     except subprocess.TimeoutExpired as error:
-        raise ExtractionFailed(f"stopped: {failure} within the time budget") from error
+        raise OutOfTime(failure) from error
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit {done.returncode}"]
         raise ExtractionFailed(f"{failure}: {detail[0]}"[:500])

@@ -515,6 +515,7 @@ class DocumentFile(models.Model):
         blank = dict(self.pages.filter(text="").values_list("number", "pk"))
         if not blank or self.file_type is not files.PDF:
             return
+        recognised = None
         try:
             with self.file.open("rb") as stored:
                 # External programs on an untrusted file: in a child process whose limits they inherit.
@@ -522,7 +523,8 @@ class DocumentFile(models.Model):
                     files.recognise_pages,
                     stored,
                     sorted(blank),
-                    settings.OCR_TIME_LIMIT,
+                    # Its own budget ends first: the pages read by then are kept.
+                    settings.OCR_TIME_LIMIT * 0.9,
                     seconds=settings.OCR_TIME_LIMIT,
                     memory_bytes=settings.OCR_MEMORY_LIMIT_MB * 1024 * 1024,
                 )
@@ -537,27 +539,34 @@ class DocumentFile(models.Model):
         except Exception as error:  # a broken file must never break the job
             logger.exception("OCR failed for document file %s", self.pk)
             self.extraction_status, self.extraction_error = ExtractionStatus.FAILED, f"OCR: {type(error).__name__}"
-        else:
-            with transaction.atomic():
-                for number, text in recognised.items():
-                    FilePage.objects.filter(pk=blank[number]).update(text=text)
-                engine.index_passages(FilePage.objects.filter(pk__in=blank.values()).exclude(text=""))
-            self.extracted_text = files.join_pages(list(self.pages.order_by("number").values_list("text", flat=True)))
-            if any(recognised.values()):
-                self.extraction_status = ExtractionStatus.OCR
-            elif not self.extracted_text:
-                self.extraction_status = ExtractionStatus.FAILED
-                self.extraction_error = "no text found, not even by OCR"
-        if self.extraction_status == ExtractionStatus.FAILED and self.extracted_text:
-            # The text layer's pages were read: the file keeps them, and says what OCR could not do.
-            self.extraction_status = ExtractionStatus.DONE
         with transaction.atomic():
+            if recognised is not None:
+                self.record_recognition(recognised, blank)
+            elif self.extracted_text:
+                # The text layer's pages were read: the file keeps them, and says what OCR could not do.
+                self.extraction_status = ExtractionStatus.DONE
             DocumentFile.objects.filter(pk=self.pk).update(
                 extraction_status=self.extraction_status,
                 extraction_error=self.extraction_error,
                 extracted_text=self.extracted_text,
             )
         file_text_extracted.send(sender=DocumentFile, instance=self)
+
+    def record_recognition(self, recognition, blank: dict[int, int]) -> None:
+        """Keep the recognised pages' text, and the file's text, status and note that follow from it."""
+        for number, text in recognition.texts.items():
+            FilePage.objects.filter(pk=blank[number]).update(text=text)
+        engine.index_passages(FilePage.objects.filter(pk__in=blank.values()).exclude(text=""))
+        self.extracted_text = files.join_pages(list(self.pages.order_by("number").values_list("text", flat=True)))
+        note = f"OCR: {recognition.note}" if recognition.note else ""
+        if any(recognition.texts.values()):
+            self.extraction_status, self.extraction_error = ExtractionStatus.OCR, note
+        elif self.extracted_text:
+            self.extraction_status = ExtractionStatus.DONE
+            self.extraction_error = note or "OCR found no text on the pages without a text layer"
+        else:
+            self.extraction_status = ExtractionStatus.FAILED
+            self.extraction_error = note or "no text found, not even by OCR"
 
 
 class FilePage(models.Model):
