@@ -41,25 +41,33 @@ def _text_value(text: str) -> Value:
     return Value(text, output_field=TextField())
 
 
-def _file_text(language: str, user):
+def _file_text(language: str, user, page_ids: list[int]):
+    """The text of the document's file in `language` the reader may download: its matching page, else its start."""
+    page = FilePage.objects.filter(pk__in=page_ids, file__document_id=OuterRef("pk"), file__language=language)
     readable = DocumentFile.objects.downloadable_by(user).filter(document_id=OuterRef("pk"), language=language)
-    text = readable.order_by().values(text=Left("extracted_text", SNIPPET_SOURCE_CHARS))[:1]
-    return Coalesce(Subquery(text, output_field=TextField()), _text_value(""))
+    start = readable.order_by().values(text=Left("extracted_text", SNIPPET_SOURCE_CHARS))[:1]
+    return Coalesce(
+        Subquery(page.order_by().values("text")[:1], output_field=TextField()),
+        Subquery(start, output_field=TextField()),
+        _text_value(""),
+    )
 
 
-def _text(language: str, user):
+def _text(language: str, user, page_ids: list[int]):
     summary = Coalesce(f"summary_{language}", _text_value(""), output_field=TextField())
-    return Concat(summary, _text_value("\n\n"), _file_text(language, user), output_field=TextField())
+    return Concat(summary, _text_value("\n\n"), _file_text(language, user, page_ids), output_field=TextField())
 
 
-def _highlights(ids: list[int], query: str, user, languages: list[str]) -> dict[int, list]:
+def _highlights(ids: list[int], query: str, user, languages: list[str], page_ids: list[int]) -> dict[int, list]:
     """{document id: [engine Highlight per language, in `languages` order]}."""
     documents = Document.objects.filter(pk__in=ids).order_by()
     if engine.ranks_in_index():
-        annotations = {f"headline_{code}": engine.headline_expression(_text(code, user), query) for code in languages}
+        annotations = {
+            f"headline_{code}": engine.headline_expression(_text(code, user, page_ids), query) for code in languages
+        }
         rows = documents.annotate(**annotations).values_list("pk", *annotations)
         return {pk: [engine.read_headline(headline) for headline in headlines] for pk, *headlines in rows}
-    annotations = {f"text_{code}": _text(code, user) for code in languages}
+    annotations = {f"text_{code}": _text(code, user, page_ids) for code in languages}
     rows = documents.annotate(**annotations).values_list("pk", *annotations)
     return {pk: [engine.highlight_text(text, query) for text in texts] for pk, *texts in rows}
 
@@ -72,7 +80,7 @@ def _snippet(highlights: list, languages: list[str]) -> tuple[SafeString, str]:
     return highlights[chosen].html, languages[chosen]
 
 
-def _matching_pages(ids: list[int], query: str, user) -> dict[tuple[int, str], int]:
+def _matching_pages(ids: list[int], query: str, user) -> dict[tuple[int, str], FilePage]:
     """{(document id, language): the first page of that PDF file matching the query}."""
     pdfs = DocumentFile.objects.filter(document_id__in=ids, content_type=files.PDF.content_type).downloadable_by(user)
     pages = (
@@ -82,7 +90,7 @@ def _matching_pages(ids: list[int], query: str, user) -> dict[tuple[int, str], i
         .order_by("file_id", "number")
     )
     return {
-        (page.file.document_id, page.file.language): page.number
+        (page.file.document_id, page.file.language): page
         for page in engine.matching_passages(pages, query, first_of="file_id")
     }
 
@@ -95,8 +103,9 @@ def hit_function(query: str, user) -> Callable[[list], dict[int, Hit]]:
         if not ids:
             return {}
         languages = _languages()
-        highlights = _highlights(ids, query, user, languages)
+        # The pages first: a file's snippet comes from its matching page (short) rather than its whole text.
         pages = _matching_pages(ids, query, user)
+        highlights = _highlights(ids, query, user, languages, [page.pk for page in pages.values()])
         found = {}
         for pk in ids:
             snippet, language = _snippet(highlights.get(pk) or [engine.read_headline("")], languages)
@@ -104,7 +113,7 @@ def hit_function(query: str, user) -> Callable[[list], dict[int, Hit]]:
                 (code for code in [language, *languages] if (pk, code) in pages),
                 next((code for document_id, code in sorted(pages) if document_id == pk), None),
             )
-            page = pages.get((pk, page_language))
+            page = pages[(pk, page_language)].number if page_language else None
             found[pk] = Hit(
                 snippet=snippet,
                 other_language=language if language != languages[0] and snippet else "",

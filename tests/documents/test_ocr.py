@@ -1,6 +1,7 @@
 """Scanned PDF pages are read by OCR (real tesseract), in a job with limits, and found by search with their page."""
 
 import io
+import re
 
 import lxml.html
 import pytest
@@ -161,16 +162,22 @@ def test_a_page_too_large_to_render_fails_the_ocr_with_a_clear_reason(django_cap
     assert document_file.extraction_error == "OCR: page 1 is too large to recognise (3600 megapixels)"
 
 
-def test_ocr_that_runs_out_of_time_fails_the_file_with_a_clear_reason(settings, django_capture_on_commit_callbacks):
-    settings.OCR_TIME_LIMIT = 1
-    scan = samples.scanned_pdf_bytes(RUSSIAN_PAGE, ENGLISH_PAGE, RUSSIAN_PAGE, ENGLISH_PAGE)
+def test_ocr_that_runs_out_of_time_keeps_the_pages_read_and_says_why_it_stopped(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.OCR_TIME_LIMIT = 4  # twelve pages take more than 7 s even on a fast machine
+    scan = samples.scanned_pdf_bytes(*[RUSSIAN_PAGE, ENGLISH_PAGE] * 6)
     with django_capture_on_commit_callbacks(execute=True):
         document_file = DocumentFileFactory(file=ContentFile(scan, name="long-scan.pdf"))
     document_file.refresh_from_db()
 
-    assert document_file.extraction_status == ExtractionStatus.FAILED
-    assert document_file.extraction_error == "OCR: stopped after 0 of 4 pages: time budget used"
-    assert document_file.extracted_text == ""
+    # How many pages fit in the time depends on the machine's load; what was read is kept either way.
+    stopped = re.fullmatch(r"OCR: stopped after (\d+) of 12 pages: time budget used", document_file.extraction_error)
+    assert stopped is not None, document_file.extraction_error
+    read = int(stopped[1])
+    texts = list(document_file.pages.order_by("number").values_list("text", flat=True))
+    assert [bool(text) for text in texts] == [True] * read + [False] * (12 - read)
+    assert document_file.extraction_status == (ExtractionStatus.OCR if read else ExtractionStatus.FAILED)
 
 
 def test_a_text_layer_kept_when_ocr_fails_leaves_the_file_searchable(settings, django_capture_on_commit_callbacks):
