@@ -1,15 +1,16 @@
 """Where a search hit is in a document: the snippet, in the reader's language when it matches, and the page.
 
 For the page of found documents (the archive's list, the site search page), in two queries whatever
-the number of documents: one highlights each document's text in each language, one finds the first
-matching page of each PDF file the reader may download. A file the reader may not download is
+the number of documents: one finds the first matching page of each file the reader may download (a
+PDF's page is named and linked), one highlights each document's text in each language, taken from
+that page when there is one. A file the reader may not download is
 never read, named or linked (DocumentFile.objects.downloadable_by).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Subquery, TextField, Value
+from django.db.models import Case, Exists, OuterRef, Subquery, TextField, Value, When
 from django.db.models.functions import Coalesce, Concat, Left
 from django.urls import reverse
 from django.utils.safestring import SafeString
@@ -19,8 +20,10 @@ from documents import files
 from documents.models import Document, DocumentFile, FilePage
 from search import engine
 
-# Of a long file, the start is highlighted (as the search index keeps the start of its text).
+# Of a long text, the start is highlighted (as the search index keeps the start of its text).
 SNIPPET_SOURCE_CHARS = 150_000
+# Of a file none of whose pages matches: enough for a snippet that only shows what the file begins with.
+UNMATCHED_START_CHARS = 2_000
 
 
 @dataclass(frozen=True)
@@ -42,13 +45,24 @@ def _text_value(text: str) -> Value:
 
 
 def _file_text(language: str, user, page_ids: list[int]):
-    """The text of the document's file in `language` the reader may download: its matching page, else its start."""
+    """The text of the document's file in `language` that the reader may download, for its snippet.
+
+    Its matching page when one matches (short, and where the page link points); else, when its pages
+    are kept and none matches, only its start (nothing in it can be marked); else (a file read before
+    pages were kept) the start of its whole text.
+    """
     page = FilePage.objects.filter(pk__in=page_ids, file__document_id=OuterRef("pk"), file__language=language)
     readable = DocumentFile.objects.downloadable_by(user).filter(document_id=OuterRef("pk"), language=language)
-    start = readable.order_by().values(text=Left("extracted_text", SNIPPET_SOURCE_CHARS))[:1]
+    has_pages = Exists(FilePage.objects.filter(file_id=OuterRef("pk")))
+    start = readable.order_by().annotate(
+        start=Case(
+            When(has_pages, then=Left("extracted_text", UNMATCHED_START_CHARS)),
+            default=Left("extracted_text", SNIPPET_SOURCE_CHARS),
+        )
+    )
     return Coalesce(
-        Subquery(page.order_by().values("text")[:1], output_field=TextField()),
-        Subquery(start, output_field=TextField()),
+        Subquery(page.order_by().values(start=Left("text", SNIPPET_SOURCE_CHARS))[:1], output_field=TextField()),
+        Subquery(start.values("start")[:1], output_field=TextField()),
         _text_value(""),
     )
 
@@ -81,12 +95,12 @@ def _snippet(highlights: list, languages: list[str]) -> tuple[SafeString, str]:
 
 
 def _matching_pages(ids: list[int], query: str, user) -> dict[tuple[int, str], FilePage]:
-    """{(document id, language): the first page of that PDF file matching the query}."""
-    pdfs = DocumentFile.objects.filter(document_id__in=ids, content_type=files.PDF.content_type).downloadable_by(user)
+    """{(document id, language): the first page matching the query of that file, if the reader may download it}."""
+    readable = DocumentFile.objects.filter(document_id__in=ids).downloadable_by(user)
     pages = (
-        FilePage.objects.filter(file__in=pdfs.values("pk"))
+        FilePage.objects.filter(file__in=readable.values("pk"))
         .select_related("file")
-        .only("number", "text", "file__document_id", "file__language")
+        .only("number", "text", "file__document_id", "file__language", "file__content_type")
         .order_by("file_id", "number")
     )
     return {
@@ -107,13 +121,15 @@ def hit_function(query: str, user) -> Callable[[list], dict[int, Hit]]:
         pages = _matching_pages(ids, query, user)
         highlights = _highlights(ids, query, user, languages, [page.pk for page in pages.values()])
         found = {}
+        # Only a PDF's page is named: other files are kept as one page.
+        pdf_pages = {key: page for key, page in pages.items() if page.file.content_type == files.PDF.content_type}
         for pk in ids:
             snippet, language = _snippet(highlights.get(pk) or [engine.read_headline("")], languages)
             page_language = next(
-                (code for code in [language, *languages] if (pk, code) in pages),
-                next((code for document_id, code in sorted(pages) if document_id == pk), None),
+                (code for code in [language, *languages] if (pk, code) in pdf_pages),
+                next((code for document_id, code in sorted(pdf_pages) if document_id == pk), None),
             )
-            page = pages[(pk, page_language)].number if page_language else None
+            page = pdf_pages[(pk, page_language)].number if page_language else None
             found[pk] = Hit(
                 snippet=snippet,
                 other_language=language if language != languages[0] and snippet else "",

@@ -132,3 +132,18 @@ def test_a_page_of_25_documents_finds_its_pages_in_a_bounded_number_of_queries(c
     assert {row[1] for row in rows} == {"page 2"}
     assert many == one
     assert many <= 12
+
+
+def test_the_snippet_of_a_hit_inside_a_pdf_shows_the_words_of_its_page(client, stored_file):
+    document = DocumentFactory(title_en="Annual report", summary_en="", summary_ru="")
+    filler = [f"Agenda item {number}" for number in range(1, 40)]
+    stored_file(document, samples.pdf_pages_bytes(*filler, "Refugee protection"), "a.pdf")
+
+    page = lxml.html.fromstring(client.get(reverse("documents:document_list"), {"q": "refugee"}).content.decode())
+
+    (snippet,) = page.xpath('//ol[contains(@class, "document-results")]//p[@class="snippet"]')
+    assert [mark.text_content() for mark in snippet.xpath(".//mark")] == ["Refugee"]
+    # The page's own words, not those of the pages before it.
+    assert snippet.text_content().startswith("Refugee protection")
+    assert "Agenda" not in snippet.text_content()
+    assert page.xpath('//p[@class="page-hit"]/a')[0].text_content() == "стр.\u00a040"
