@@ -486,6 +486,8 @@ def count_pages_in_archive(archive: zipfile.ZipFile, file_type: FileType) -> int
 # OCR of scanned PDF pages ------------------------------------------------------------------------
 
 OCR_LANGUAGES = "rus+eng"
+# The programs OCR runs, and the Debian packages that bring them (with tesseract-ocr-rus and -eng).
+OCR_PROGRAMS = {"pdftoppm": "poppler-utils", "tesseract": "tesseract-ocr"}
 OCR_DPI = 300
 # A page rendered larger than this (about four A3 pages at 300 dpi) is a bomb, not a scan: it is skipped.
 OCR_MAX_PIXELS = 80_000_000
@@ -559,6 +561,9 @@ def _run(command: list[str], deadline: float, failure: str) -> str:
         done = subprocess.run(command, capture_output=True, timeout=remaining, env=environment, check=False)  # noqa: S603
     except subprocess.TimeoutExpired as error:
         raise OutOfTime(failure) from error
+    except FileNotFoundError as error:
+        package = OCR_PROGRAMS.get(command[0], command[0])
+        raise ExtractionFailed(f"not installed: {command[0]} is missing (Debian package {package})") from error
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit {done.returncode}"]
         raise ExtractionFailed(f"{failure}: {detail[0]}"[:500])

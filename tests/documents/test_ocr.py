@@ -2,6 +2,8 @@
 
 import io
 import re
+import shutil
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -165,7 +167,7 @@ def test_a_page_too_large_to_render_fails_the_ocr_with_a_clear_reason(django_cap
 def test_ocr_that_runs_out_of_time_keeps_the_pages_read_and_says_why_it_stopped(
     settings, django_capture_on_commit_callbacks
 ):
-    settings.OCR_TIME_LIMIT = 4  # twelve pages take more than 7 s even on a fast machine
+    settings.OCR_TIME_LIMIT = 4  # a budget of 3.6 s: far less than twelve pages take, even on a fast machine
     scan = samples.scanned_pdf_bytes(*[RUSSIAN_PAGE, ENGLISH_PAGE] * 6)
     with django_capture_on_commit_callbacks(execute=True):
         document_file = DocumentFileFactory(file=ContentFile(scan, name="long-scan.pdf"))
@@ -195,3 +197,14 @@ def test_a_text_layer_kept_when_ocr_fails_leaves_the_file_searchable(settings, d
     assert document_file.extraction_status == ExtractionStatus.DONE
     assert document_file.extracted_text == "Agenda of the meeting 1"
     assert document_file.extraction_error == "OCR: page 2 is too large to recognise (3600 megapixels)"
+
+
+def test_ocr_without_tesseract_installed_says_so(monkeypatch, django_capture_on_commit_callbacks):
+    monkeypatch.setenv("PATH", str(Path(shutil.which("pdftoppm")).parent.parent / "nowhere"))
+    scan = samples.scanned_pdf_bytes(RUSSIAN_PAGE)
+    with django_capture_on_commit_callbacks(execute=True):
+        document_file = DocumentFileFactory(file=ContentFile(scan, name="scan.pdf"))
+    document_file.refresh_from_db()
+
+    assert document_file.extraction_status == ExtractionStatus.FAILED
+    assert document_file.extraction_error == "OCR: not installed: pdftoppm is missing (Debian package poppler-utils)"
