@@ -3,8 +3,8 @@
 For the page of found documents (the archive's list, the site search page), in two queries whatever
 the number of documents: one finds the first matching page of each file the reader may download (a
 PDF's page is named and linked), one highlights each document's text in each language, taken from
-that page when there is one. A file the reader may not download is
-never read, named or linked (DocumentFile.objects.downloadable_by).
+that page when there is one. A file the reader may not download is never read, named or linked
+(DocumentFile.objects.downloadable_by).
 """
 
 from collections.abc import Callable
