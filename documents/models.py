@@ -266,6 +266,11 @@ class DocumentFileQuerySet(AnnouncedUpdateMixin, models.QuerySet):
             ids.add(getattr(moved_to, "pk", moved_to))
         return sorted(ids)
 
+    def without_pages(self):
+        """Files whose text was read before it was kept page by page (FilePage): their hits name no page."""
+        pages = FilePage.objects.filter(file_id=OuterRef("pk"))
+        return self.filter(extraction_status__in=ExtractionStatus.with_text()).exclude(Exists(pages))
+
     def downloadable_by(self, user):
         """Files whose own audience admits the user, for files of documents already read through visible_to()."""
         if is_staff(user):

@@ -16,6 +16,14 @@ def extract_file_text(file_id: int) -> str:
     return document_file.extraction_status
 
 
+def read_pages_of_older_files() -> int:
+    """Read again the files whose text is not kept page by page yet (one extraction job each); how many."""
+    ids = list(apps.get_model("documents", "DocumentFile").objects.without_pages().values_list("pk", flat=True))
+    for pk in ids:
+        extract_file_text.enqueue(pk)
+    return len(ids)
+
+
 @job(retries=1, time_limit=3600)
 def recognise_file_text(file_id: int) -> str:
     """OCR the pages of a stored PDF that have no text layer (scans); the outcome is recorded on the file."""

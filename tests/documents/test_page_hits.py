@@ -1,10 +1,12 @@
 """A hit inside a PDF names its page and links to it; the text is kept page by page to find it."""
 
 import datetime
+import io
 
 import lxml.html
 import pytest
 from django.core.files.base import ContentFile
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -147,3 +149,21 @@ def test_the_snippet_of_a_hit_inside_a_pdf_shows_the_words_of_its_page(client, s
     assert snippet.text_content().startswith("Refugee protection")
     assert "Agenda" not in snippet.text_content()
     assert page.xpath('//p[@class="page-hit"]/a')[0].text_content() == "стр.\u00a040"
+
+
+def test_files_read_before_pages_were_kept_are_read_again_by_a_command(client, stored_file, document_with_text):
+    document = document_with_text("Refugee protection", language="en", title_en="Annual report")
+    kept = stored_file(DocumentFactory(title_en="Other"), samples.pdf_pages_bytes("Agenda"), "a.pdf")
+    older = DocumentFile.objects.get(document=document)
+    older.file.save("older.pdf", ContentFile(samples.pdf_pages_bytes("Agenda", "Refugee protection")), save=False)
+    DocumentFile.objects.filter(pk=older.pk).update(file=older.file.name, content_type="application/pdf")
+    assert list(DocumentFile.objects.without_pages()) == [older]
+    assert results(client, "refugee", "en") == [("Annual report",)]
+
+    output = io.StringIO()
+    call_command("read_file_pages", stdout=output)
+
+    assert output.getvalue() == "1 file(s) queued for reading.\n"
+    assert list(DocumentFile.objects.without_pages()) == []
+    assert kept.pages.count() == 1
+    assert results(client, "refugee", "en") == [("Annual report", "page 2", f"{file_url(document, 'en', 'en')}#page=2")]
