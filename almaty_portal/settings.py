@@ -183,6 +183,9 @@ JOB_QUEUE_LATE_SECONDS = env_int("JOB_QUEUE_LATE_SECONDS", 300)
 # Text extraction from one uploaded file runs in a child process with these limits (documents.models).
 EXTRACTION_TIME_LIMIT = env_int("EXTRACTION_TIME_LIMIT", 120)
 EXTRACTION_MEMORY_LIMIT_MB = env_int("EXTRACTION_MEMORY_LIMIT_MB", 512)
+# OCR of a PDF's pages without a text layer (tesseract, in a child process; its own job): per file.
+OCR_TIME_LIMIT = env_int("OCR_TIME_LIMIT", 1800)
+OCR_MEMORY_LIMIT_MB = env_int("OCR_MEMORY_LIMIT_MB", 1024)
 # Anonymous readers' pages are cached whole (core.pagecache) for at most this long; 0 turns it off.
 # The whole public archive's CSV and JSON are built by a job (documents.whole_archive) and sent as files;
 # after a change, one rebuild at most per this many seconds. A signed-in reader's unfiltered export is

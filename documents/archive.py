@@ -10,7 +10,8 @@ from core.security import rate_limit
 from core.views import FilteredListView, bad_request, form_errors
 from documents.exports import csv_lines, json_chunks
 from documents.facets import document_facets
-from documents.filters import DocumentFilter
+from documents.filters import DocumentFilter, reader
+from documents.hits import hit_function
 from documents.models import Document, DocumentFile
 from documents.search import public_ranking, sees_public_only
 from documents.whole_archive import is_unfiltered, prebuilt_response
@@ -18,20 +19,21 @@ from search import engine
 
 
 def find_documents(filterset):
-    """A valid DocumentFilter's documents in the order it asks (most relevant first), and their snippets."""
+    """A valid DocumentFilter's documents in the order it asks (most relevant first), and their hits."""
     documents = filterset.qs
     query, sort = filterset.query, filterset.sort_order
     if query:
         also = filterset.expansion.also
-        return engine.rank(documents, query, also, sort), engine.snippets(query, also)
+        return engine.rank(documents, query, also, sort), hit_function(query, reader(filterset.request), also)
     return documents.order_by(*engine.ordering(sort, rank=None), "title", "pk"), None
 
 
-def with_snippets(documents, snippets) -> list:
+def with_snippets(documents, hits) -> list:
+    """The documents, each with its `hit` (documents.hits.Hit: snippet, its language, page) or None."""
     documents = list(documents)
-    found = snippets(documents) if snippets else {}
+    found = hits(documents) if hits else {}
     for document in documents:
-        document.snippet = found.get(document.pk, "")
+        document.hit = found.get(document.pk)
     return documents
 
 

@@ -30,6 +30,7 @@ from core.security import rate_limit
 from core.views import bad_request, form_errors, page_number_errors
 from documents.archive import listing_files, with_snippets
 from documents.filters import MAX_QUERY_LENGTH
+from documents.hits import hit_function
 from documents.models import Document
 from documents.search import public_search_ranking
 from glossary.expansion import EXPAND_CHOICES, Expansion, expand, expansion_wanted
@@ -148,7 +149,7 @@ def first_hits(section: Section, query: str, user, sort: str, expansion: Expansi
 
 def document_group(query: str, user, sort: str, expansion: Expansion, limit: int = LIMIT) -> Group:
     visible_documents = Document.objects.visible_to(user)
-    found, snippets = engine.search_documents(visible_documents, query, expansion.also, sort)
+    found = engine.search_documents(visible_documents, query, expansion.also, sort)[0]
     items = visible_documents.select_related("meeting").prefetch_related(listing_files(user))
     ranking = public_search_ranking(query, user, expansion.also, sort)
     page = engine.CountingPaginator(found, limit, ranking=ranking, items=items).page(1)
@@ -156,7 +157,7 @@ def document_group(query: str, user, sort: str, expansion: Expansion, limit: int
     return Group(
         "documents",
         _("Documents"),
-        with_snippets(page.object_list, snippets),
+        with_snippets(page.object_list, hit_function(query, user, expansion.also)),
         page.paginator.count,
         all_url=reverse("documents:document_list") + "?" + urlencode(params),
     )

@@ -348,3 +348,27 @@ def test_export_lists_the_delegates_only_file_language_only_to_those_who_may_dow
     rows = {row["title_en"]: row for row in json.loads(text(client, "/en/documents/export.json"))}
 
     assert rows["Public paper"]["languages"] == (["en", "ru"] if reader in SEES["delegates_file"] else ["ru"])
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_a_page_hit_names_the_delegates_only_pdf_only_to_those_who_may_download_it(
+    reader_client, world, reader, django_capture_on_commit_callbacks
+):
+    from tests.documents.samples import pdf_pages_bytes
+
+    with django_capture_on_commit_callbacks(execute=True):
+        DocumentFile.objects.filter(pk=world["delegates_file"].pk).delete()
+        DocumentFileFactory(
+            document=world["public_document"],
+            language="en",
+            audience=Audience.ATTENDED_STATES,
+            file=ContentFile(pdf_pages_bytes("Agenda", f"Paper {SECRET_FILE_TEXT}"), name="briefing.pdf"),
+        )
+    client = reader_client(reader)
+    pk = world["public_document"].pk
+
+    for url in ["/en/search/?q=paper", "/en/documents/?q=paper"]:
+        content = text(client, url)
+        assert "Public paper" in content
+        assert (f'href="/en/documents/{pk}/en/#page=2"' in content) == (reader in SEES["delegates_file"])
+        assert (SECRET_FILE_TEXT in content) == (reader in SEES["delegates_file"])
