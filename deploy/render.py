@@ -3,7 +3,8 @@
     DEBUG=0 SECRET_KEY=... .venv/bin/python deploy/render.py site > /etc/nginx/sites-enabled/portal.conf
 
 Values come from the settings (STATIC_ROOT, MEDIA_ROOT, DOCUMENT_SENDFILE_PREFIX, DOCUMENT_MAX_UPLOAD_SIZE) and
-from NGINX_LISTEN, GUNICORN_BIND, NGINX_ACCESS_LOG and NGINX_PROXY_CACHE_PATH; a keyword argument of render_site() overrides any of them.
+from NGINX_LISTEN, GUNICORN_BIND, NGINX_ACCESS_LOG and NGINX_PROXY_CACHE_PATH; a keyword argument of
+render_site() overrides any of them.
 """
 
 import getpass
