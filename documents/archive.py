@@ -11,7 +11,7 @@ from documents.exports import csv_lines, json_chunks
 from documents.facets import document_facets
 from documents.filters import DocumentFilter
 from documents.models import Document, DocumentFile
-from documents.search import public_ranking, sees_public_only
+from documents.search import indexed_ranking, sees_public_only
 from documents.whole_archive import is_unfiltered, prebuilt_response
 from search import engine
 
@@ -54,8 +54,8 @@ class DocumentListView(FilteredListView):
 
     def get_queryset(self):
         documents, self.snippets = find_documents(self.filterset)
-        # Public readers' matches are counted and ranked in the search index alone (documents.search).
-        self.ranking = public_ranking(self.filterset)
+        # Every reader's matches are counted and ranked in the search index alone (documents.search).
+        self.ranking = indexed_ranking(self.filterset)
         return self.listing(documents)
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):

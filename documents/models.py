@@ -6,7 +6,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -41,18 +41,22 @@ class Audience(models.TextChoices):
         ``prefix`` is the path to the model carrying ``audience``; ``meeting_field`` the path, from the
         queried model, to the meeting whose participations count. A row without a meeting has no
         invited or attending states, so the meeting audiences admit nobody there.
+
+        The rule reads the row's own columns only (audience, meeting id): the meetings the delegate's
+        state was invited to or attended are one small uncorrelated subquery, which PostgreSQL runs once
+        per statement rather than once per row, so the same rule runs on search.SearchEntry's copies.
         """
         admitted = Q(**{f"{prefix}audience": cls.PUBLIC})
         state_id = delegate_state_id(user)
         if state_id is None:
             return admitted
-        invited = Participation.objects.filter(meeting_id=OuterRef(meeting_field), state_id=state_id)
+        invited = Participation.objects.filter(state_id=state_id).order_by()
         attended = invited.filter(attendance=Participation.Attendance.ATTENDED)
         return (
             admitted
             | Q(**{f"{prefix}audience": cls.DELEGATES})
-            | (Q(**{f"{prefix}audience": cls.INVITED_STATES}) & Exists(invited))
-            | (Q(**{f"{prefix}audience": cls.ATTENDED_STATES}) & Exists(attended))
+            | Q(**{f"{prefix}audience": cls.INVITED_STATES, f"{meeting_field}__in": invited.values("meeting_id")})
+            | Q(**{f"{prefix}audience": cls.ATTENDED_STATES, f"{meeting_field}__in": attended.values("meeting_id")})
         )
 
     @classmethod

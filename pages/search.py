@@ -18,7 +18,7 @@ from core.views import bad_request, form_errors
 from documents.archive import listing_files, with_snippets
 from documents.filters import MAX_QUERY_LENGTH
 from documents.models import Document
-from documents.search import public_search_ranking
+from documents.search import indexed_search_ranking
 from meetings.models import Meeting
 from pages.models import NewsItem
 from participants.models import Organisation, State
@@ -75,7 +75,7 @@ def search(request):
         visible_documents = Document.objects.visible_to(request.user)
         found, snippets = engine.search_documents(visible_documents, query)
         items = visible_documents.select_related("meeting").prefetch_related(listing_files(request.user))
-        ranking = public_search_ranking(query, request.user)
+        ranking = indexed_search_ranking(query, request.user)
         page = engine.CountingPaginator(found, DOCUMENTS_ON_SEARCH_PAGE, ranking=ranking, items=items).page(1)
         context.update(
             documents=with_snippets(page.object_list, snippets),
