@@ -41,6 +41,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from deploy.wait import wait_for  # noqa: E402 - the project's root is on the path only from here
+
 PYTHON = sys.executable
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -76,19 +79,6 @@ def free_port() -> int:
 
 def run(command: list[str], env: dict, timeout: float, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=ROOT, env=env, timeout=timeout, check=True, **kwargs)
-
-
-def wait_for(url: str, process: subprocess.Popen | None, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"the server stopped with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer within {seconds} s")
 
 
 def database_url(name: str) -> str:
