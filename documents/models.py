@@ -163,7 +163,12 @@ class Document(Publishable):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-date", "title"]
-        indexes = [models.Index(fields=["date"])]
+        indexes = [
+            models.Index(fields=["date"]),
+            # The next scheduled publication (core.pagecache.next_publication), asked after every change of
+            # content: the few documents with a publication time, not a scan of the whole archive.
+            models.Index(fields=["publish_at"], condition=Q(publish_at__isnull=False), name="document_scheduled"),
+        ]
 
     def __str__(self):
         return self.title
