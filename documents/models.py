@@ -6,7 +6,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -42,21 +42,30 @@ class Audience(models.TextChoices):
         queried model, to the meeting whose participations count. A row without a meeting has no
         invited or attending states, so the meeting audiences admit nobody there.
 
-        The rule reads the row's own columns only (audience, meeting id): the meetings the delegate's
-        state was invited to or attended are one small uncorrelated subquery, which PostgreSQL runs once
-        per statement rather than once per row, so the same rule runs on search.SearchEntry's copies.
+        When the meeting id is a column of the queried row (a document, or search.SearchEntry's copy of
+        one), the rule reads that row's own columns only: the meetings the delegate's state was invited
+        to or attended are one small uncorrelated subquery, which PostgreSQL runs once per statement
+        rather than once per row. When the meeting is reached through a relation (a file's document),
+        a correlated EXISTS keeps the planner on the few rows asked for instead of hashing the archive.
         """
         admitted = Q(**{f"{prefix}audience": cls.PUBLIC})
         state_id = delegate_state_id(user)
         if state_id is None:
             return admitted
-        invited = Participation.objects.filter(state_id=state_id).order_by()
-        attended = invited.filter(attendance=Participation.Attendance.ATTENDED)
+        if "__" in meeting_field:
+            invited = Participation.objects.filter(meeting_id=OuterRef(meeting_field), state_id=state_id)
+            attended = invited.filter(attendance=Participation.Attendance.ATTENDED)
+            invited_q, attended_q = Exists(invited), Exists(attended)
+        else:
+            invited = Participation.objects.filter(state_id=state_id).order_by()
+            attended = invited.filter(attendance=Participation.Attendance.ATTENDED)
+            invited_q = Q(**{f"{meeting_field}__in": invited.values("meeting_id")})
+            attended_q = Q(**{f"{meeting_field}__in": attended.values("meeting_id")})
         return (
             admitted
             | Q(**{f"{prefix}audience": cls.DELEGATES})
-            | Q(**{f"{prefix}audience": cls.INVITED_STATES, f"{meeting_field}__in": invited.values("meeting_id")})
-            | Q(**{f"{prefix}audience": cls.ATTENDED_STATES, f"{meeting_field}__in": attended.values("meeting_id")})
+            | (Q(**{f"{prefix}audience": cls.INVITED_STATES}) & invited_q)
+            | (Q(**{f"{prefix}audience": cls.ATTENDED_STATES}) & attended_q)
         )
 
     @classmethod
