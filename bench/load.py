@@ -12,7 +12,8 @@ What it does, every step bounded in time:
    gunicorn (deploy/gunicorn.conf.py, --workers) and one `manage.py db_worker`, with DEBUG=0 and
    REDIS_URL (default redis://127.0.0.1:6379/14, flushed first: that database is the load test's own);
 4. builds the whole-archive export files (manage.py build_exports) as the worker would;
-5. for each page, once as an anonymous reader (cached) and once as a signed-in delegate (uncached): one
+5. for each page, once as an anonymous reader (cached by nginx, then by the portal) and once as a signed-in
+   delegate (uncached): one
    request to warm up and to measure the page's size, then wrk with --connections clients for --duration
    seconds, with bench/wrk_stats.lua printing latency percentiles and status counts as JSON;
 6. stops nginx, gunicorn and the worker (also on Ctrl-C), and prints the results as a Markdown table
@@ -178,6 +179,8 @@ class Services:
         self.port = free_port()
 
     def start(self) -> None:
+        # nginx's page cache starts empty, as Redis does: a first request is a real miss.
+        shutil.rmtree(self.nginx_prefix / "proxy_cache", ignore_errors=True)
         gunicorn_port = free_port()
         env = {**self.env, "GUNICORN_BIND": f"127.0.0.1:{gunicorn_port}", "WEB_CONCURRENCY": str(self.workers)}
         with (self.folder / "gunicorn.log").open("wb") as out:
