@@ -151,4 +151,3 @@ def test_the_sign_in_page_and_the_admin_are_never_kept(cached_site):
         responses = [get(cached_site.url + address) for _ in range(2)]
         assert all(response.headers.get("X-Cache-Status") != "HIT" for response in responses)
         assert all("s-maxage" not in response.headers.get("Cache-Control", "") for response in responses)
-
