@@ -194,6 +194,9 @@ WHOLE_ARCHIVE_REBUILD_DELAY = env_int("WHOLE_ARCHIVE_REBUILD_DELAY", 120)
 EXPORT_SIGNED_IN_MAX_ROWS = env_int("EXPORT_SIGNED_IN_MAX_ROWS", 10_000)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+# Shared caches in front (deploy/nginx's proxy_cache, a CDN) keep an anonymous page this long (s-maxage): an
+# editor's change reaches anonymous readers within it. A few seconds ("microcache"); 0: they keep nothing.
+PROXY_CACHE_SECONDS = env_int("PROXY_CACHE_SECONDS", 5)
 PAGE_CACHE_ALIAS = "default"
 # Addresses never served from the page cache: the admin, accounts, and what is checked per reader.
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/ru/admin/", "/en/admin/", "/ru/accounts/", "/en/accounts/", "/healthz", "/readyz")

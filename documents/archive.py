@@ -13,7 +13,7 @@ from documents.facets import document_facets
 from documents.filters import DocumentFilter, reader
 from documents.hits import hit_function
 from documents.models import Document, DocumentFile
-from documents.search import public_ranking, sees_public_only
+from documents.search import indexed_ranking, sees_public_only
 from documents.whole_archive import is_unfiltered, prebuilt_response
 from search import engine
 
@@ -58,8 +58,8 @@ class DocumentListView(FilteredListView):
 
     def get_queryset(self):
         documents, self.snippets = find_documents(self.filterset)
-        # Public readers' matches are counted and ranked in the search index alone (documents.search).
-        self.ranking = public_ranking(self.filterset)
+        # Every reader's matches are counted and ranked in the search index alone (documents.search).
+        self.ranking = indexed_ranking(self.filterset)
         return self.listing(documents)
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):

@@ -43,18 +43,31 @@ class Audience(models.TextChoices):
         ``prefix`` is the path to the model carrying ``audience``; ``meeting_field`` the path, from the
         queried model, to the meeting whose participations count. A row without a meeting has no
         invited or attending states, so the meeting audiences admit nobody there.
+
+        When the meeting id is a column of the queried row (a document, or search.SearchEntry's copy of
+        one), the rule reads that row's own columns only: the meetings the delegate's state was invited
+        to or attended are one small uncorrelated subquery, which PostgreSQL runs once per statement
+        rather than once per row. When the meeting is reached through a relation (a file's document),
+        a correlated EXISTS keeps the planner on the few rows asked for instead of hashing the archive.
         """
         admitted = Q(**{f"{prefix}audience": cls.PUBLIC})
         state_id = delegate_state_id(user)
         if state_id is None:
             return admitted
-        invited = Participation.objects.filter(meeting_id=OuterRef(meeting_field), state_id=state_id)
-        attended = invited.filter(attendance=Participation.Attendance.ATTENDED)
+        if "__" in meeting_field:
+            invited = Participation.objects.filter(meeting_id=OuterRef(meeting_field), state_id=state_id)
+            attended = invited.filter(attendance=Participation.Attendance.ATTENDED)
+            invited_q, attended_q = Exists(invited), Exists(attended)
+        else:
+            invited = Participation.objects.filter(state_id=state_id).order_by()
+            attended = invited.filter(attendance=Participation.Attendance.ATTENDED)
+            invited_q = Q(**{f"{meeting_field}__in": invited.values("meeting_id")})
+            attended_q = Q(**{f"{meeting_field}__in": attended.values("meeting_id")})
         return (
             admitted
             | Q(**{f"{prefix}audience": cls.DELEGATES})
-            | (Q(**{f"{prefix}audience": cls.INVITED_STATES}) & Exists(invited))
-            | (Q(**{f"{prefix}audience": cls.ATTENDED_STATES}) & Exists(attended))
+            | (Q(**{f"{prefix}audience": cls.INVITED_STATES}) & invited_q)
+            | (Q(**{f"{prefix}audience": cls.ATTENDED_STATES}) & attended_q)
         )
 
     @classmethod
@@ -161,7 +174,12 @@ class Document(Publishable):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-date", "title"]
-        indexes = [models.Index(fields=["date"])]
+        indexes = [
+            models.Index(fields=["date"]),
+            # The next scheduled publication (core.pagecache.next_publication), asked after every change of
+            # content: the few documents with a publication time, not a scan of the whole archive.
+            models.Index(fields=["publish_at"], condition=Q(publish_at__isnull=False), name="document_scheduled"),
+        ]
 
     def __str__(self):
         return self.title

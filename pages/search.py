@@ -32,7 +32,7 @@ from documents.archive import listing_files, with_snippets
 from documents.filters import MAX_QUERY_LENGTH
 from documents.hits import hit_function
 from documents.models import Document
-from documents.search import public_search_ranking
+from documents.search import indexed_search_ranking
 from glossary.expansion import EXPAND_CHOICES, Expansion, expand, expansion_wanted
 from glossary.models import SEARCHED_FIELDS as GLOSSARY_FIELDS
 from glossary.models import Term
@@ -151,7 +151,7 @@ def document_group(query: str, user, sort: str, expansion: Expansion, limit: int
     visible_documents = Document.objects.visible_to(user)
     found = engine.search_documents(visible_documents, query, expansion.also, sort)[0]
     items = visible_documents.select_related("meeting").prefetch_related(listing_files(user))
-    ranking = public_search_ranking(query, user, expansion.also, sort)
+    ranking = indexed_search_ranking(query, user, expansion.also, sort)
     page = engine.CountingPaginator(found, limit, ranking=ranking, items=items).page(1)
     params = {"q": query, **({"sort": sort} if sort else {}), **_expand_param(expansion)}
     return Group(
