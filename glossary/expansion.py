@@ -11,6 +11,7 @@ is saved or deleted. Extra phrases are bounded (MAX_PHRASES); the expansion says
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from search.lemmas import lemma
 
 MAX_PHRASES = 20
 CACHE_KEY = "glossary:expansion-table"
+logger = logging.getLogger(__name__)
 CACHE_SECONDS = 60 * 60
 WORD_RE = re.compile(r"\w+")
 # Words the reader excludes (-word, -"a phrase") are not expanded.
@@ -105,19 +107,28 @@ def glossary_term(term: Term) -> GlossaryTerm:
 
 def term_table() -> list[GlossaryTerm]:
     """The published terms (scheduled ones included, checked at use), from the cache when it has them."""
-    table = cache.get(CACHE_KEY)
+    table = _cached(cache.get, CACHE_KEY)
     if table is None:
         terms = Term.objects.filter(publication_status=Term.PublicationStatus.PUBLISHED)
         table = [glossary_term(term) for term in terms.order_by("pk")]
-        cache.set(CACHE_KEY, table, CACHE_SECONDS)
+        _cached(cache.set, CACHE_KEY, table, CACHE_SECONDS)
     now = timezone.now().timestamp()
     return [term for term in table if term.publish_at is None or term.publish_at <= now]
 
 
+def _cached(operation, *args):
+    """A cache operation that a stopped cache server turns into a miss (the table is then read each time)."""
+    try:
+        return operation(*args)
+    except Exception:
+        logger.warning("The glossary's cache does not answer", exc_info=True)
+        return None
+
+
 def forget_term_table(**kwargs) -> None:
-    cache.delete(CACHE_KEY)
+    _cached(cache.delete, CACHE_KEY)
     # A save inside a transaction: drop again once it commits, in case a reader refilled it meanwhile.
-    transaction.on_commit(lambda: cache.delete(CACHE_KEY))
+    transaction.on_commit(lambda: _cached(cache.delete, CACHE_KEY))
 
 
 @receiver(post_save, sender=Term, dispatch_uid="glossary-forget-on-save")
