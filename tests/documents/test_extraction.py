@@ -61,6 +61,7 @@ def test_a_word_97_file_is_kept_with_a_reason_for_having_no_text(django_capture_
     assert document_file.file.read() == samples.doc_bytes()
 
 
+@pytest.mark.usefixtures("real_ocr_programs")
 def test_a_pdf_without_text_even_for_ocr_fails_with_a_reason(django_capture_on_commit_callbacks):
     import io
 
