@@ -155,26 +155,28 @@ def rank_in(url: str, links: list[str]) -> int | None:
 
 
 def ask(client, judgement: Judgement, documents: dict[str, str]) -> QueryResult:
+    """The query's targets ranked on the pages that show them (each page asked once, only if needed)."""
     from django.urls import reverse
     from django.utils import translation
 
+    views = {True: "documents:document_list", False: "search:search"}
+    pages = {}
+    result = QueryResult(judgement)
     with translation.override(judgement.lang):
-        query = "?" + urlencode({"q": judgement.q})
-        pages = {}
-        for name, view in (("doc", "documents:document_list"), ("site", "search:search")):
-            response = client.get(reverse(view) + query)
-            if response.status_code != 200:
-                raise RuntimeError(f"{judgement.id}: {reverse(view)}{query} answered {response.status_code}")
-            pages[name] = result_links(response.content)
-        result = QueryResult(judgement)
         for target in judgement.must_find:
-            links = pages["doc"] if target.startswith("doc:") else pages["site"]
-            result.ranks[target] = rank_in(target_url(target, documents), links)
+            on_archive = target.startswith("doc:")
+            if on_archive not in pages:
+                address = reverse(views[on_archive]) + "?" + urlencode({"q": judgement.q})
+                response = client.get(address)
+                if response.status_code != 200:
+                    raise RuntimeError(f"{judgement.id}: {address} answered {response.status_code}")
+                pages[on_archive] = result_links(response.content)
+            result.ranks[target] = rank_in(target_url(target, documents), pages[on_archive])
     return result
 
 
 def run(client, judgements: list[Judgement], documents: dict[str, str]) -> list[QueryResult]:
-    """Ask every query; the rate limits are lifted for the run (it asks two pages a query)."""
+    """Ask every query; the rate limits are lifted for the run (it asks up to two pages a query)."""
     from django.test import override_settings
 
     unlimited = {"search": "1000000/m", "archive_search": "1000000/m"}
@@ -259,8 +261,11 @@ def main():
                 print(f"{result.judgement.id} {result.judgement.q!r}: {result.ranks}")
     if arguments.json:
         arguments.json.write_text(
-            json.dumps({"database": connection.vendor, "figures": figures, "queries": details(results)},
-                       ensure_ascii=False, indent=1)
+            json.dumps(
+                {"database": connection.vendor, "figures": figures, "queries": details(results)},
+                ensure_ascii=False,
+                indent=1,
+            )
         )
 
 

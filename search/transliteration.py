@@ -150,7 +150,9 @@ def transliterated_phrases(query: str) -> list[str]:
     way (a word with fewer readings keeps its first). Words shorter than MIN_WORD_LENGTH stay as typed.
     """
     words = list(LATIN_WORD_RE.finditer(query))
-    readings = {match.start(): cyrillic_variants(match.group()) for match in words if len(match.group()) >= MIN_WORD_LENGTH}
+    readings = {
+        match.start(): cyrillic_variants(match.group()) for match in words if len(match.group()) >= MIN_WORD_LENGTH
+    }
     readings = {start: found for start, found in readings.items() if found}
     phrases = []
     for rank in range(MAX_VARIANTS_PER_WORD):

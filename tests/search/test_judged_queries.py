@@ -111,8 +111,10 @@ def test_no_category_falls_below_its_recorded_figures(judged, category):
 
 @pytest.mark.parametrize(
     "category",
-    [pytest.param(category, marks=pytest.mark.xfail(reason=f"needs {MISSING[category]}", strict=True))
-     for category in TARGETED],
+    [
+        pytest.param(category, marks=pytest.mark.xfail(reason=f"needs {MISSING[category]}", strict=True))
+        for category in TARGETED
+    ],
 )
 def test_inflected_forms_and_the_other_language_reach_the_issues_recall(judged, category):
     found = results_of(judged, category)
@@ -127,7 +129,8 @@ def test_a_target_is_ranked_among_the_shown_results_of_its_own_kind():
     page = f"""<html><body><nav><a href="{about}">About</a></nav><main>
       <form><a href="{hidden}">Start again</a></form>
       <ol><li><a href="{first}">One</a></li><li><a href="{second}">Two</a> <a href="{second}">again</a></li></ol>
-      <ul><li><a href="{meeting}#p4">§ 4</a> <a href="{meeting}">the meeting</a></li><li><a href="{meeting}#p2">§ 2</a></li></ul>
+      <ul><li><a href="{meeting}#p4">§ 4</a> <a href="{meeting}">the meeting</a></li>
+        <li><a href="{meeting}#p2">§ 2</a></li></ul>
     </main><footer><a href="{hidden}">Elsewhere</a></footer></body></html>"""
     links = result_links(page.encode())
     with translation.override("en"):
