@@ -13,6 +13,8 @@ its own visibility rules. It imports no app above core.
     documents.search    → ranks_in_index, public_entries, rank_entries
     pages.search        → search_documents, snippets, CountingPaginator, and text_q (the simpler
                           search over the titles and summaries of other content)
+    (searches)          → transliterated_phrases: a Latin query read in Cyrillic («Almaty» → «алматы»),
+                          the extra phrases a search offers for this typing habit (search.transliteration)
 """
 
 from django.db import connection
@@ -27,6 +29,7 @@ from search.indexing import COPIED_FIELDS, delete_entries, entry_fields, entry_v
 from search.models import SearchEntry
 from search.pagination import CountingPaginator
 from search.query import text_q
+from search.transliteration import transliterated_phrases
 
 __all__ = [
     "COPIED_FIELDS",
@@ -46,6 +49,7 @@ __all__ = [
     "search_documents",
     "snippets",
     "text_q",
+    "transliterated_phrases",
 ]
 
 
