@@ -3,6 +3,7 @@
     export DEBUG=1 DATABASE_URL=postgres://postgres@127.0.0.1:5432/almaty_quality   # or none: SQLite
     .venv/bin/python bench/search_quality.py                     # a table
     .venv/bin/python bench/search_quality.py --json out.json     # and every query's ranks as JSON
+    .venv/bin/python bench/search_quality.py --compare bench/search_quality_before.json   # what changed, query by query
 
 The run creates a throwaway test database (test_<name>, dropped afterwards), loads the demo with the
 seed documents (demo.loading.load_demo; SEEDS_DIR says where they are), and asks every query of
@@ -221,11 +222,28 @@ def details(results: list[QueryResult]) -> list[dict]:
     ]
 
 
+def changes(results: list[QueryResult], previous: dict) -> list[str]:
+    """A line for each query whose recall@10 or reciprocal rank differs from a previous run's JSON."""
+    before = {query["id"]: query for query in previous["queries"]}
+    lines = []
+    for r in results:
+        old = before.get(r.judgement.id)
+        if old is None:
+            lines.append(f"new {r.judgement.id} {r.judgement.q!r}: {r.ranks}")
+        elif (old["recall_at_10"], old["reciprocal_rank"]) != (r.recall, round(r.reciprocal_rank, 3)):
+            better = (r.recall, r.reciprocal_rank) > (old["recall_at_10"], old["reciprocal_rank"])
+            lines.append(
+                f"{'better' if better else 'WORSE'} {r.judgement.id} {r.judgement.q!r}: {old['ranks']} → {r.ranks}"
+            )
+    return lines
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", type=Path, help="write the figures and every query's ranks here")
     parser.add_argument("--judgements", type=Path, default=JUDGEMENTS)
     parser.add_argument("--misses", action="store_true", help="list the queries that miss a target")
+    parser.add_argument("--compare", type=Path, help="list the queries that changed since this --json output")
     arguments = parser.parse_args()
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -259,6 +277,9 @@ def main():
         for result in results:
             if result.missed:
                 print(f"{result.judgement.id} {result.judgement.q!r}: {result.ranks}")
+    if arguments.compare:
+        print()
+        print("\n".join(changes(results, json.loads(arguments.compare.read_text()))) or "no query changed")
     if arguments.json:
         arguments.json.write_text(
             json.dumps(
