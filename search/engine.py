@@ -1,8 +1,8 @@
 """The search engine's one door: everything the apps above it call, and nothing else.
 
 The engine knows search entries (search.models.SearchEntry, one per document), how to fill them
-(texts, stems, vectors), how to match, rank and highlight a query on PostgreSQL (full text) or
-elsewhere (Snowball stems), and how to page through ranked matches. It knows no rule about who may
+(texts, lemmas, vectors), how to match, rank and highlight a query on PostgreSQL (full text over
+lemmas) or elsewhere (lemmas between spaces), and how to page through ranked matches. It knows no rule about who may
 see what: the caller passes its rule in (see public_entries) and reads the page's objects through
 its own visibility rules. It imports no app above core.
 
@@ -13,26 +13,35 @@ its own visibility rules. It imports no app above core.
     documents.search    → ranks_in_index, public_entries, rank_entries
     pages.search        → search_documents, snippets, CountingPaginator, and text_q (the simpler
                           search over the titles and summaries of other content)
-    (searches)          → transliterated_phrases: a Latin query read in Cyrillic («Almaty» → «алматы»),
-                          the extra phrases a search offers for this typing habit (search.transliteration)
+
+Every search function takes `also`: expansions (each a word or a multi-word term, plain text, not
+web-search syntax) searched as alternatives to the query and ranked below its exact matches; the
+snippets mark them too. parse_query() tells a page what the bounds left out (too many words or
+expansions, stop words only, a query cut at MAX_QUERY_CHARS): see search.query.
 """
+
+from collections.abc import Sequence
 
 from django.db import connection
 from django.db.models import Q
 
 from search.backends import match_documents as match
 from search.backends import order_by_relevance as rank
-from search.backends import search_documents
+from search.backends import postgres, search_documents
 from search.backends import snippet_function as snippets
-from search.backends.postgres import rank_entries, web_query
+from search.backends.postgres import rank_entries
 from search.indexing import COPIED_FIELDS, delete_entries, entry_fields, entry_values, save_entries, save_entry
 from search.models import SearchEntry
 from search.pagination import CountingPaginator
-from search.query import text_q
-from search.transliteration import transliterated_phrases
+from search.query import MAX_ALSO, MAX_LEMMAS, MAX_QUERY_CHARS, ParsedQuery, text_q
+from search.query import parse as parse_query
 
 __all__ = [
     "COPIED_FIELDS",
+    "MAX_ALSO",
+    "MAX_LEMMAS",
+    "MAX_QUERY_CHARS",
+    "ParsedQuery",
     "CountingPaginator",
     "clear_index",
     "delete_entries",
@@ -42,6 +51,7 @@ __all__ = [
     "index_entry",
     "match",
     "orphan_entries",
+    "parse_query",
     "public_entries",
     "rank",
     "rank_entries",
@@ -49,7 +59,6 @@ __all__ = [
     "search_documents",
     "snippets",
     "text_q",
-    "transliterated_phrases",
 ]
 
 
@@ -70,12 +79,13 @@ def ranks_in_index() -> bool:
     return connection.vendor == "postgresql"
 
 
-def public_entries(rule: Q, query: str):
-    """Entries matching `query` among those `rule` (a Q over the copied fields) admits.
+def public_entries(rule: Q, query: str, also: Sequence[str] = ()):
+    """Entries matching `query` (or one of `also`) among those `rule` (a Q over the copied fields) admits.
 
     The rule is the caller's: the engine does not know who may see what (see documents.search).
+    PostgreSQL only (see ranks_in_index).
     """
-    return SearchEntry.objects.filter(rule, vector=web_query(query))
+    return postgres.public_entries(rule, query, also)
 
 
 def orphan_entries(existing) -> list[int]:

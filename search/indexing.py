@@ -1,8 +1,8 @@
 """Writing search entries: texts prepared for either backend, vectors computed in the database.
 
 What an entry contains is decided by the app whose objects are searched (documents.indexing);
-this module only stores it: the texts, the stems without PostgreSQL, the weighted vectors with it,
-and the copied fields the caller passes (see SearchEntry).
+this module only stores it: the texts, their lemmas (search.lemmas) between spaces without
+PostgreSQL, the weighted vectors with it, and the copied fields the caller passes (see SearchEntry).
 """
 
 import operator
@@ -11,8 +11,8 @@ from functools import reduce
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
 
+from search.lemmas import lemmatise
 from search.models import SearchEntry
-from search.stemming import stem_string
 
 # Both configurations: Russian stems Cyrillic words (and English ones through english_stem), English
 # drops English stop words and keeps unstemmed Cyrillic forms; together they match either language.
@@ -39,11 +39,43 @@ def weighted_vector():
     return reduce(operator.add, parts)
 
 
+def lemma_string(text: str) -> str:
+    """Lemmas between single spaces, with a space at each end so that ' lemma ' matches whole lemmas."""
+    found = lemmatise(text)
+    return f" {found} " if found else ""
+
+
+# The lemmas are computed here and sent with the statement, not stored: `simple` keeps them as they are.
+# lemma_vector decides what matches; rank_vector (title and summary) orders the matches.
+LEMMA_VECTORS_SQL = """
+UPDATE {table} AS entry SET
+    lemma_vector = setweight(to_tsvector('simple', lemmas.title), 'A')
+        || setweight(to_tsvector('simple', lemmas.summary), 'B')
+        || setweight(to_tsvector('simple', lemmas.body), 'C'),
+    rank_vector = setweight(to_tsvector('simple', lemmas.title), 'A')
+        || setweight(to_tsvector('simple', lemmas.summary), 'B')
+FROM (VALUES {rows}) AS lemmas (id, title, summary, body)
+WHERE entry.document_id = lemmas.id
+"""
+LEMMA_ROWS_PER_STATEMENT = 200
+
+
+def save_lemma_vectors(rows: dict[int, dict]) -> None:
+    """Compute and store the lemma vectors of entries: {document id: entry_fields()} (PostgreSQL)."""
+    items = list(rows.items())
+    table = connection.ops.quote_name(SearchEntry._meta.db_table)
+    for start in range(0, len(items), LEMMA_ROWS_PER_STATEMENT):
+        chunk = items[start : start + LEMMA_ROWS_PER_STATEMENT]
+        params = []
+        for pk, fields in chunk:
+            params += [pk, lemmatise(fields["title"]), lemmatise(fields["summary"]), lemmatise(fields["body"])]
+        values = ", ".join(["(%s::integer, %s::text, %s::text, %s::text)"] * len(chunk))
+        with connection.cursor() as cursor:
+            cursor.execute(LEMMA_VECTORS_SQL.format(table=table, rows=values), params)
+
+
 def vectors() -> dict:
-    # The ranking vector needs only the Russian configuration, which stems Latin words with
-    # english_stem too: half the size, and it is read for every match.
-    rank_parts = [SearchVector(field, config="russian", weight=weight) for field, weight in WEIGHTS[:2]]
-    return {"vector": weighted_vector(), "rank_vector": reduce(operator.add, rank_parts)}
+    return {"vector": weighted_vector()}
 
 
 def entry_fields(titles, summaries, texts, copies: dict) -> dict:
@@ -65,8 +97,8 @@ def entry_fields(titles, summaries, texts, copies: dict) -> dict:
         **{name: copies[name] for name in COPIED_FIELDS},
     }
     if not uses_postgresql():
-        fields["title_stems"] = stem_string(fields["title"])
-        fields["stems"] = stem_string("\n".join((fields["title"], fields["summary"], fields["body"])))
+        fields["title_stems"] = lemma_string(fields["title"])
+        fields["stems"] = lemma_string("\n".join((fields["title"], fields["summary"], fields["body"])))
     return fields
 
 
@@ -78,6 +110,7 @@ def save_entry(document_id: int, fields: dict, create: bool = True) -> bool:
         return False
     if uses_postgresql():
         SearchEntry.objects.filter(document_id=document_id).update(**vectors())
+        save_lemma_vectors({document_id: fields})
     return True
 
 
@@ -92,6 +125,7 @@ def save_entries(rows: dict[int, dict]) -> None:
     )
     if uses_postgresql() and rows:
         SearchEntry.objects.filter(document_id__in=list(rows)).update(**vectors())
+        save_lemma_vectors(rows)
 
 
 def delete_entries(ids) -> int:

@@ -13,10 +13,11 @@ class SearchEntry(models.Model):
     """What the search engine knows about one document.
 
     The texts are copies made for searching: the title and summary in both languages and the
-    extracted text of the files anyone may download. On PostgreSQL `vector` holds the weighted
-    full-text vector (title A, summary B, text C) that decides what matches, and `rank_vector`
-    the title and summary part that orders the matches; elsewhere `stems` and `title_stems`
-    hold Snowball stems between spaces.
+    extracted text of the files anyone may download. On PostgreSQL `lemma_vector` holds the lemmas
+    (search.lemmas) of title (weight A), summary (B) and text (C) in the `simple` configuration and
+    decides what matches, and `rank_vector` its title and summary part, which orders the matches;
+    `vector` keeps the Snowball-stemmed weighted vector of the same texts (Russian and English
+    configurations). Elsewhere `stems` and `title_stems` hold the lemmas between spaces.
 
     The document's own visibility and list fields (publication, audience, kind, date, meeting) are
     copied here too, so that an anonymous search can match, count and rank in this table alone
@@ -39,6 +40,8 @@ class SearchEntry(models.Model):
     title_stems = models.TextField(_("stems of the title"), blank=True)
     stems = models.TextField(_("stems"), blank=True)
     vector = SearchVectorField(_("search vector"), null=True, blank=True)
+    # NULL until the entry is indexed with lemmas: check_search_index reports such entries.
+    lemma_vector = SearchVectorField(_("lemma vector"), null=True, blank=True)
     # Title and summary only: small enough to rank tens of thousands of matches quickly,
     # where ranking on the whole text would read every matching file's text from disk.
     rank_vector = SearchVectorField(_("ranking vector"), null=True, blank=True)
@@ -65,7 +68,10 @@ class SearchEntry(models.Model):
         verbose_name_plural = _("search index entries")
         ordering = ["document"]
         # Created on PostgreSQL only (see core.operations); SQLite has no GIN indexes.
-        indexes = [GinIndex(fields=["vector"], name="search_entry_vector_gin")]
+        indexes = [
+            GinIndex(fields=["vector"], name="search_entry_vector_gin"),
+            GinIndex(fields=["lemma_vector"], name="search_entry_lemma_gin"),
+        ]
 
     def __str__(self):
         return str(self.document_id)

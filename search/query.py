@@ -1,86 +1,171 @@
-"""A small reading of web-search syntax for the backend without PostgreSQL (and for short fields).
+"""Reading a query: web-search syntax, lemmas, expansions and the bounds on all three.
 
 It follows websearch_to_tsquery closely enough for people: words must all match, "quoted words"
-must match as a phrase, OR between two terms accepts either, and -word excludes.
+must match as a phrase, OR between two terms accepts either, and -word excludes. Every word becomes
+its lemma (search.lemmas), as the indexed text did. Both backends, and text_q, build their
+conditions from the one ParsedQuery that parse() returns.
+
+Expansions (`also`) are extra phrases (a word or a multi-word term, plain text, not web-search
+syntax) searched as alternatives to the whole query and ranked below its exact matches; the glossary
+passes the other-language labels, synonyms and abbreviations of the terms a query names.
+
+Bounds: a query is read up to MAX_QUERY_CHARS, to MAX_LEMMAS lemmas, with MAX_ALSO expansions of at
+most MAX_ALSO_LEMMAS lemmas each. What was left out is kept in the ParsedQuery (`dropped`,
+`dropped_also`, `truncated`, `stop_words`) so that a page can say so.
 """
 
 import re
-from dataclasses import dataclass, field
-from functools import reduce
+from dataclasses import dataclass
+from functools import lru_cache, reduce
 from operator import and_, or_
 
 from django.db.models import Q
 
-from search.stemming import STOP_WORDS, normalise, stem, words
+from search.lemmas import fold, lemma_list, stem_variants, word_lemmas, words
 
 TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+MAX_QUERY_CHARS = 500
+MAX_LEMMAS = 32
+MAX_ALSO = 20
+MAX_ALSO_LEMMAS = 8
+
+# Words too common to narrow a search; dropped from queries (outside quoted phrases) only.
+STOP_WORDS = frozenset(
+    "a an and are as at be by for from in is it of on or the to with "
+    "и в во на не по с со к ко о об от до за из у для что как а но или же".split()
+)
 
 
 @dataclass(frozen=True)
 class Term:
-    stems: tuple[str, ...]  # more than one: a phrase, matched in order
+    lemmas: tuple[str, ...]  # more than one: a phrase, matched in order
     negated: bool = False
 
 
-@dataclass
+@dataclass(frozen=True)
 class ParsedQuery:
     # All clauses must hold; a clause holds when any of its terms does.
-    clauses: list[list[Term]] = field(default_factory=list)
-
-    @property
-    def positive_stems(self) -> set[str]:
-        return {stem for clause in self.clauses for term in clause if not term.negated for stem in term.stems}
+    clauses: tuple[tuple[Term, ...], ...] = ()
+    # Alternatives to the whole query: a document matching any of them matches too, ranked lower.
+    also: tuple[Term, ...] = ()
+    dropped: tuple[str, ...] = ()  # words of the query past MAX_LEMMAS
+    dropped_also: tuple[str, ...] = ()  # expansions past MAX_ALSO, or longer than MAX_ALSO_LEMMAS
+    stop_words: tuple[str, ...] = ()  # lone stop words, ignored
+    truncated: bool = False  # the query was longer than MAX_QUERY_CHARS
 
     @property
     def is_empty(self) -> bool:
+        """Nothing to search for: no words, or stop words only. Expansions alone never match."""
         return not self.clauses
 
+    @property
+    def positive_lemmas(self) -> set[str]:
+        """The lemmas a matching document contains (or may): what snippets highlight."""
+        found = {lemma for clause in self.clauses for term in clause if not term.negated for lemma in term.lemmas}
+        return found | {lemma for term in self.also for lemma in term.lemmas}
 
-def parse(query: str) -> ParsedQuery:
-    parsed = ParsedQuery()
+    @property
+    def exact_lemmas(self) -> set[str]:
+        return {lemma for clause in self.clauses for term in clause if not term.negated for lemma in term.lemmas}
+
+
+def _is_or(bare: str) -> bool:
+    return bare == "OR"
+
+
+def _query_terms(query: str):
+    """(term, join with the previous clause) for each term of the query, stop words as None terms."""
     join_next = False
     for match in TOKEN_RE.finditer(query):
         minus, phrase, bare = match.groups()
         if phrase is not None:
-            negated, found = bool(minus), words(phrase)
-            stems = tuple(stem(word) for word in found)
+            yield Term(tuple(lemma_list(phrase)), bool(minus)), join_next, phrase
+        elif _is_or(bare):
+            join_next = True
+            continue
         else:
-            if bare == "OR" or normalise(bare) == "or" and bare.isupper():
-                join_next = bool(parsed.clauses)
-                continue
             negated = bare.startswith("-") and len(bare) > 1
             found = words(bare)
-            # Lone stop words narrow nothing; inside a phrase or a hyphenated word they stay.
-            if len(found) == 1 and normalise(found[0]) in STOP_WORDS:
-                join_next = False
-                continue
-            stems = tuple(stem(word) for word in found)
-        if not stems:
-            continue
-        term = Term(stems, negated)
-        if join_next:
-            parsed.clauses[-1].append(term)
-        else:
-            parsed.clauses.append([term])
+            if len(found) == 1 and fold(found[0]) in STOP_WORDS:
+                # Lone stop words narrow nothing; inside a phrase or a hyphenated word they stay.
+                yield None, False, found[0]
+            else:
+                # A hyphenated word is the phrase of its parts: it finds "a-b" and "a b" alike.
+                lemmas = tuple(lemma for word in found for lemma in word_lemmas(word, joined=False))
+                yield Term(lemmas, negated), join_next, bare
         join_next = False
-    return parsed
 
 
-def _stem_q(stem: str, fields: list[str]) -> Q:
-    # A stem is the start of every form of its word, so a substring search finds all forms.
+def _expansions(also) -> tuple[tuple[Term, ...], tuple[str, ...]]:
+    terms: list[Term] = []
+    dropped: list[str] = []
+    for phrase in also:
+        lemmas = tuple(lemma_list(phrase))
+        if not lemmas or Term(lemmas) in terms:
+            continue
+        if len(terms) >= MAX_ALSO or len(lemmas) > MAX_ALSO_LEMMAS:
+            dropped.append(phrase)
+        else:
+            terms.append(Term(lemmas))
+    return tuple(terms), tuple(dropped)
+
+
+@lru_cache(maxsize=512)
+def _parse(query: str, also: tuple[str, ...]) -> ParsedQuery:
+    truncated = len(query) > MAX_QUERY_CHARS
+    clauses: list[list[Term]] = []
+    dropped: list[str] = []
+    stop_words: list[str] = []
+    counted = 0
+    for term, join, text in _query_terms(query[:MAX_QUERY_CHARS]):
+        if term is None:
+            stop_words.append(text)
+            continue
+        if not term.lemmas:
+            continue
+        if counted + len(term.lemmas) > MAX_LEMMAS:
+            dropped.append(text)
+            continue
+        counted += len(term.lemmas)
+        if join and clauses:
+            clauses[-1].append(term)
+        else:
+            clauses.append([term])
+    expansions, dropped_also = _expansions(also)
+    return ParsedQuery(
+        clauses=tuple(tuple(clause) for clause in clauses),
+        also=expansions,
+        dropped=tuple(dropped),
+        dropped_also=dropped_also,
+        stop_words=tuple(stop_words),
+        truncated=truncated,
+    )
+
+
+def parse(query: str, also=()) -> ParsedQuery:
+    """The query (web-search syntax) and its expansions (plain phrases), read within the bounds."""
+    return _parse(query or "", tuple(also))
+
+
+def _lemma_q(lemma: str, fields: list[str]) -> Q:
+    # A stem of each form is a substring of that form, so a substring search finds all forms.
     # SQLite folds only Latin letters to lower case, hence the capitalised variant.
-    variants = {stem, stem.capitalize()}
-    return reduce(or_, (Q(**{f"{name}__icontains": variant}) for name in fields for variant in variants))
+    variants = {form for stem in stem_variants(lemma) for form in (stem, stem.capitalize())}
+    return reduce(or_, (Q(**{f"{name}__icontains": variant}) for name in fields for variant in sorted(variants)))
 
 
 def _term_q(term: Term, fields: list[str]) -> Q:
-    condition = reduce(and_, (_stem_q(stem, fields) for stem in term.stems))
+    condition = reduce(and_, (_lemma_q(lemma, fields) for lemma in dict.fromkeys(term.lemmas)))
     return ~condition if term.negated else condition
 
 
-def text_q(query: str, fields: list[str]) -> Q | None:
-    """The simpler search over a few short fields of any model: every word's stem as a substring."""
-    parsed = parse(query)
+def text_q(query: str, fields: list[str], also=()) -> Q | None:
+    """The simpler search over a few short fields of any model: some form of every word as a substring.
+
+    Expansions are alternatives to the whole query. None when there is nothing to search for.
+    """
+    parsed = parse(query, also)
     if parsed.is_empty:
         return None
-    return reduce(and_, (reduce(or_, (_term_q(term, fields) for term in clause)) for clause in parsed.clauses))
+    exact = reduce(and_, (reduce(or_, (_term_q(term, fields) for term in clause)) for clause in parsed.clauses))
+    return reduce(or_, (_term_q(term, fields) for term in parsed.also), exact)

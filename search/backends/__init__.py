@@ -1,12 +1,12 @@
 """Document search with one interface over two engines.
 
 PostgreSQL gets full-text search (weighted vectors, ranking, ts_headline); any other database,
-SQLite in particular, gets Snowball stems matched with LIKE. Both are reached through
+SQLite in particular, gets lemmas matched with LIKE (both read queries with search.query). Both are reached through
 search_documents(), which returns the matching documents in relevance order and a function
 that gives highlighted snippets for a page of them.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from django.db import connection
 from django.db.models import QuerySet
@@ -21,21 +21,26 @@ def backend():
     return postgres if connection.vendor == "postgresql" else simple
 
 
-def match_documents(queryset: QuerySet, query: str) -> QuerySet:
-    """Only the documents that match the query, in the queryset's own order."""
-    return backend().match(queryset, query)
+def match_documents(queryset: QuerySet, query: str, also: Sequence[str] = ()) -> QuerySet:
+    """Only the documents that match the query (or one of its expansions), in the queryset's own order."""
+    return backend().match(queryset, query, also)
 
 
-def search_documents(queryset: QuerySet, query: str) -> tuple[QuerySet, SnippetFunction]:
-    """Matching documents, most relevant first, and a function from documents to their snippets."""
+def search_documents(queryset: QuerySet, query: str, also: Sequence[str] = ()) -> tuple[QuerySet, SnippetFunction]:
+    """Matching documents, most relevant first, and a function from documents to their snippets.
+
+    `also`: expansions (plain words or multi-word terms) searched as alternatives to the query and
+    ranked below its exact matches; see search.query.
+    """
     engine = backend()
-    return engine.rank(engine.match(queryset, query), query), engine.snippet_function(query)
+    return engine.rank(engine.match(queryset, query, also), query, also), engine.snippet_function(query, also)
 
 
-def order_by_relevance(queryset: QuerySet, query: str) -> QuerySet:
-    """Order documents that already match the query by relevance."""
-    return backend().rank(queryset, query)
+def order_by_relevance(queryset: QuerySet, query: str, also: Sequence[str] = ()) -> QuerySet:
+    """Order documents that already match the query by relevance (exact matches before expansions')."""
+    return backend().rank(queryset, query, also)
 
 
-def snippet_function(query: str) -> SnippetFunction:
-    return backend().snippet_function(query)
+def snippet_function(query: str, also: Sequence[str] = ()) -> SnippetFunction:
+    """Highlighted passages marking every form of the query's words and of its expansions."""
+    return backend().snippet_function(query, also)

@@ -1,38 +1,94 @@
-"""PostgreSQL full-text search over the weighted vectors of search.SearchEntry."""
+"""PostgreSQL full-text search over the lemma vectors of search.SearchEntry.
+
+The query is read by search.query.parse() (lemmas, web-search syntax, bounds) and written as a
+tsquery over lemmas in the `simple` configuration, which keeps them as they are. Expansions (`also`)
+are alternatives to the whole query; exact matches rank above every match found by an expansion only.
+"""
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, TextField, Value
+from django.db.models import Case, F, FloatField, TextField, Value, When
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from search.indexing import CONFIGURATIONS
+from search.lemmas import stem_variants
 from search.models import SearchEntry
+from search.query import ParsedQuery, Term, parse
 
 # ts_headline marks matches with these; the text never contains them (search.indexing strips them),
 # so the headline can be escaped as a whole and the markers turned into <mark> afterwards.
 START, STOP = "\ue000", "\ue001"
+# ts_rank is at most 1: an exact match's bonus puts it above any match found by an expansion only,
+# whose own rank counts a tenth.
+EXACT_BONUS = 2.0
+EXPANSION_WEIGHT = 0.1
 
 
-def web_query(query: str):
-    """The query in every configuration, joined with ||: either language's forms match."""
-    queries = [SearchQuery(query, config=config, search_type="websearch") for config in CONFIGURATIONS]
-    combined = queries[0]
-    for other in queries[1:]:
-        combined = combined | other
-    return combined
+def _lexeme(lemma: str) -> str:
+    # Lemmas are letters and digits only (search.lemmas.WORD_RE); quoted all the same.
+    return "'" + lemma.replace("'", "''").replace("\\", "\\\\") + "'"
 
 
-def match(queryset, query: str):
-    return queryset.filter(search_entry__vector=web_query(query))
+def _term(term: Term) -> str:
+    text = " <-> ".join(_lexeme(lemma) for lemma in term.lemmas)
+    if len(term.lemmas) > 1:
+        text = f"({text})"
+    return f"!{text}" if term.negated else text
 
 
-def rank(queryset, query: str):
-    # Title hits above summary hits above text-only hits (rank 0, newest first): see SearchEntry.rank_vector.
-    return queryset.annotate(rank=SearchRank(F("search_entry__rank_vector"), web_query(query))).order_by(
-        "-rank", "-date", "pk"
+def _raw(text: str) -> SearchQuery:
+    if not text:  # the empty tsquery, which matches nothing (to_tsquery would call it a syntax error)
+        return SearchQuery("", config="simple", search_type="plain")
+    return SearchQuery(text, config="simple", search_type="raw")
+
+
+def exact_query(parsed: ParsedQuery) -> SearchQuery:
+    clauses = ["(" + " | ".join(_term(term) for term in clause) + ")" for clause in parsed.clauses]
+    return _raw(" & ".join(clauses))
+
+
+def expansion_query(parsed: ParsedQuery) -> SearchQuery | None:
+    return _raw(" | ".join(_term(term) for term in parsed.also)) if parsed.also else None
+
+
+def lemma_query(parsed: ParsedQuery) -> SearchQuery:
+    """What matches: the query, or any of its expansions (a query without words matches nothing)."""
+    exact = exact_query(parsed)
+    expansion = expansion_query(parsed)
+    return exact if expansion is None or parsed.is_empty else exact | expansion
+
+
+def web_query(query: str, also=()) -> SearchQuery:
+    return lemma_query(parse(query, also))
+
+
+# A query without words matches through the empty tsquery, which matches nothing: the queryset stays
+# one that SQL can be written for (documents.facets and RankedEntries build on it), unlike none().
+def match(queryset, query: str, also=()):
+    return queryset.filter(search_entry__lemma_vector=web_query(query, also))
+
+
+def rank_expression(parsed: ParsedQuery, id_field: str):
+    """The rank of a match (see EXACT_BONUS); `id_field` names the document id in the queryset ranked."""
+    exact = exact_query(parsed)
+    rank_vector = F("rank_vector" if id_field == "document_id" else "search_entry__rank_vector")
+    rank = SearchRank(rank_vector, exact)
+    expansion = expansion_query(parsed)
+    if expansion is None:
+        return rank
+    # The exact matches are read from the index once (a hashed subplan), not from each match's vector.
+    exact_ids = SearchEntry.objects.filter(lemma_vector=exact).values("document_id")
+    bonus = Case(
+        When(**{f"{id_field}__in": exact_ids}, then=Value(EXACT_BONUS)), default=Value(0.0), output_field=FloatField()
     )
+    return rank + bonus + SearchRank(rank_vector, expansion) * Value(EXPANSION_WEIGHT)
+
+
+def rank(queryset, query: str, also=()):
+    # Title hits above summary hits above text-only hits (rank 0, newest first): see SearchEntry.rank_vector.
+    ranking = rank_expression(parse(query, also), "pk")
+    return queryset.annotate(rank=ranking).order_by("-rank", "-date", "pk")
 
 
 class RankedEntries:
@@ -43,8 +99,9 @@ class RankedEntries:
     at 73,000 matches that buffer otherwise spills to disk and doubles the time.
     """
 
-    def __init__(self, entries, query: str):
-        ranked = entries.order_by().annotate(rank=SearchRank(F("rank_vector"), web_query(query)))
+    def __init__(self, entries, query: str, also=()):
+        ranking = rank_expression(parse(query, also), "document_id")
+        ranked = entries.order_by().annotate(rank=ranking)
         self.sql, self.params = ranked.values_list("document_id", "date", "rank").query.sql_with_params()
 
     def rows(self, offset: int, limit: int) -> list[tuple[int, int]]:
@@ -63,15 +120,31 @@ class RankedEntries:
             return cursor.fetchone()[0]
 
 
-def rank_entries(entries, query: str) -> RankedEntries:
-    return RankedEntries(entries, query)
+def rank_entries(entries, query: str, also=()) -> RankedEntries:
+    return RankedEntries(entries, query, also)
+
+
+def public_entries(rule, query: str, also=()):
+    return SearchEntry.objects.filter(rule, lemma_vector=web_query(query, also))
 
 
 def safe_headline(headline: str) -> SafeString:
     return mark_safe(escape(headline).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
 
 
-def snippet_function(query: str):
+def highlight_query(parsed: ParsedQuery) -> SearchQuery:
+    """The Snowball stems of every form of the wanted lemmas (search.lemmas.stem_variants).
+
+    ts_headline parses the text with the Russian configuration, which stems (Latin words with
+    english_stem): a word is marked when its stem is one of these.
+    """
+    stems = sorted({stem for lemma in parsed.positive_lemmas for stem in stem_variants(lemma)})
+    return _raw(" | ".join(_lexeme(stem) for stem in stems))
+
+
+def snippet_function(query: str, also=()):
+    parsed = parse(query, also)
+
     def snippets(documents) -> dict[int, SafeString]:
         ids = [document.pk for document in documents]
         if not ids:
@@ -82,10 +155,7 @@ def snippet_function(query: str):
             .annotate(
                 headline=SearchHeadline(
                     Concat("summary", Value("\n\n"), "body", output_field=TextField()),
-                    # The text is parsed with the Russian configuration (which stems Latin words with
-                    # english_stem too), so only that configuration's query can mark anything; the
-                    # duplicate English half made phrase headlines twice as slow.
-                    SearchQuery(query, config="russian", search_type="websearch"),
+                    highlight_query(parsed),
                     config="russian",
                     start_sel=START,
                     stop_sel=STOP,

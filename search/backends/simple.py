@@ -1,4 +1,7 @@
-"""Search without PostgreSQL: Snowball stems stored between spaces, matched with LIKE."""
+"""Search without PostgreSQL: lemmas (search.lemmas) stored between spaces, matched with LIKE.
+
+Expansions (`also`) are alternatives to the whole query, ranked below its exact matches.
+"""
 
 from functools import reduce
 from operator import and_, or_
@@ -7,9 +10,9 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from search.lemmas import PART_RE, lemma
 from search.models import SearchEntry
-from search.query import Term, parse
-from search.stemming import WORD_RE, stem
+from search.query import ParsedQuery, Term, parse
 
 # How far into a long text a snippet may look for the first matching word.
 MAX_SCAN_CHARS = 200_000
@@ -18,42 +21,52 @@ WORDS_BEFORE_MATCH = 12
 
 
 def _term_q(term: Term, field: str) -> Q:
-    condition = Q(**{f"{field}__contains": f" {' '.join(term.stems)} "})
+    condition = Q(**{f"{field}__contains": f" {' '.join(term.lemmas)} "})
     return ~condition if term.negated else condition
 
 
-def match(queryset, query: str):
-    parsed = parse(query)
+def exact_q(parsed: ParsedQuery, field: str = "search_entry__stems") -> Q:
+    return reduce(and_, (reduce(or_, (_term_q(term, field) for term in clause)) for clause in parsed.clauses))
+
+
+def match(queryset, query: str, also=()):
+    parsed = parse(query, also)
     if parsed.is_empty:
         return queryset.none()
-    clauses = [reduce(or_, (_term_q(term, "search_entry__stems") for term in clause)) for clause in parsed.clauses]
-    return queryset.filter(search_entry__isnull=False).filter(reduce(and_, clauses))
+    condition = reduce(or_, (_term_q(term, "search_entry__stems") for term in parsed.also), exact_q(parsed))
+    return queryset.filter(search_entry__isnull=False).filter(condition)
 
 
-def rank(queryset, query: str):
-    """Documents with a query word in the title first, then the newest."""
-    stems = parse(query).positive_stems
-    if not stems:
+def _flag(condition: Q):
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def rank(queryset, query: str, also=()):
+    """Exact matches first (when there are expansions), then those with a wanted word in the title, then the newest."""
+    parsed = parse(query, also)
+    lemmas = parsed.positive_lemmas
+    if parsed.is_empty or not lemmas:
         return queryset.order_by("-date", "pk")
-    in_title = reduce(or_, (Q(search_entry__title_stems__contains=f" {stem} ") for stem in sorted(stems)))
-    return queryset.annotate(
-        title_hit=Case(When(in_title, then=Value(1)), default=Value(0), output_field=IntegerField())
-    ).order_by("-title_hit", "-date", "pk")
+    in_title = reduce(or_, (Q(search_entry__title_stems__contains=f" {found} ") for found in sorted(lemmas)))
+    queryset = queryset.annotate(title_hit=_flag(in_title))
+    if not parsed.also:
+        return queryset.order_by("-title_hit", "-date", "pk")
+    return queryset.annotate(exact=_flag(exact_q(parsed))).order_by("-exact", "-title_hit", "-date", "pk")
 
 
 def highlight(text: str, wanted: set[str]) -> SafeString:
     """A passage of `text` around the first wanted word, escaped, with wanted words in <mark>."""
-    tokens = list(WORD_RE.finditer(text[:MAX_SCAN_CHARS]))
+    tokens = list(PART_RE.finditer(text[:MAX_SCAN_CHARS]))
     if not tokens:
         return SafeString("")
-    first = next((index for index, token in enumerate(tokens) if stem(token.group()) in wanted), 0)
+    first = next((index for index, token in enumerate(tokens) if lemma(token.group()) in wanted), 0)
     begin = max(0, first - WORDS_BEFORE_MATCH)
     shown = tokens[begin : begin + SNIPPET_WORDS]
     start, end = shown[0].start(), shown[-1].end()
     pieces = ["… " if start > 0 else ""]
     position = start
     for token in shown:
-        if stem(token.group()) in wanted:
+        if lemma(token.group()) in wanted:
             pieces.append(escape(text[position : token.start()]))
             pieces.append(f"<mark>{escape(token.group())}</mark>")
             position = token.end()
@@ -62,8 +75,8 @@ def highlight(text: str, wanted: set[str]) -> SafeString:
     return mark_safe(" ".join("".join(pieces).split()))  # noqa: S308 (every piece of text is escaped above)
 
 
-def snippet_function(query: str):
-    wanted = parse(query).positive_stems
+def snippet_function(query: str, also=()):
+    wanted = parse(query, also).positive_lemmas
 
     def snippets(documents) -> dict[int, SafeString]:
         ids = [document.pk for document in documents]

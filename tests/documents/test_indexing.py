@@ -85,15 +85,15 @@ def test_rebuild_command_indexes_every_document(document_with_text):
     assert SearchEntry.objects.get(document=first).body == "Беженцы"
 
 
-def test_sqlite_entries_hold_snowball_stems(document_with_text):
+def test_sqlite_entries_hold_lemmas(document_with_text):
     if connection.vendor == "postgresql":
-        pytest.skip("stems are kept only where PostgreSQL full-text search is unavailable")
-    document = document_with_text("Беженцев и мигрантов", title_ru="Защита", title_en="Refugees")
+        pytest.skip("lemmas are kept as text only where PostgreSQL full-text search is unavailable")
+    document = document_with_text("Беженцев и мигрантов", title_ru="Защиты", title_en="Refugees")
 
     entry = SearchEntry.objects.get(document=document)
 
-    assert entry.title_stems == " защит refuge "
-    assert entry.stems.endswith(" беженц и мигрант ")
+    assert entry.title_stems == " защита refuge "
+    assert entry.stems.endswith(" беженец и мигрант ")
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search only")
@@ -104,6 +104,16 @@ def test_vector_weights_title_above_summary_above_text(document_with_text):
 
     # Russian stems and the English configuration's unstemmed forms, each part with its weight.
     assert vector == "'беженц':1A 'беженцы':2A 'защит':3B 'защита':4B 'мигрант':5C 'мигрантов':6C"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search only")
+def test_lemma_vectors_weight_title_above_summary_above_text(document_with_text):
+    document = document_with_text("мигрантов", title_ru="беженцы", title_en="", summary_ru="защиты")
+
+    lemmas, ranking = SearchEntry.objects.values_list("lemma_vector", "rank_vector").get(document=document)
+
+    assert lemmas == "'беженец':1A 'защита':2B 'мигрант':3C"
+    assert ranking == "'беженец':1A 'защита':2B"
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search only")
