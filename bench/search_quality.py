@@ -249,6 +249,7 @@ def main():
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "almaty_portal.test_settings")
     os.environ.setdefault("DEBUG", "1")
+    logging.disable(logging.INFO)
     import django
 
     django.setup()

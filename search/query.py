@@ -22,6 +22,7 @@ from operator import and_, or_
 from django.db.models import Q
 
 from search.lemmas import fold, lemma_list, stem_variants, word_lemmas, words
+from search.transliteration import transliterated_phrases
 
 TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 MAX_QUERY_CHARS = 500
@@ -143,8 +144,12 @@ def _parse(query: str, also: tuple[str, ...]) -> ParsedQuery:
 
 
 def parse(query: str, also=()) -> ParsedQuery:
-    """The query (web-search syntax) and its expansions (plain phrases), read within the bounds."""
-    return _parse(query or "", tuple(also))
+    """The query (web-search syntax) and its expansions (plain phrases), read within the bounds.
+
+    A query typed in Latin letters is also read in Cyrillic ("Zheneva" → «женева»), a typing habit that,
+    like ё for е, is always forgiven: those readings come after the caller's expansions (search.transliteration).
+    """
+    return _parse(query or "", (*also, *transliterated_phrases(query or "")))
 
 
 def _lemma_q(lemma: str, fields: list[str]) -> Q:

@@ -5,15 +5,18 @@ A reader types "Almaty", "Dushanbe" or "Almatinskiy" where the text says «Ал�
 (BGN/PCGN, GOST 7.79 and the informal spellings in between: "kh" or "h" for «х», "y" for «ы» or «й»,
 "iy" for «ий»), and gives the few most likely Cyrillic forms. Place names whose Russian form is not a
 letter-by-letter reading of the Latin one (Ashgabat → Ашхабад, Istanbul → Стамбул) come from a short
-table. The search offers the forms as extra phrases (transliterated_phrases), bounded so that a long
-Latin query never turns into many.
+table. The search offers the query read this way as extra phrases (transliterated_phrases, added to the
+expansions by search.query.parse), only when a word reads as a Russian word, and never more than a few.
 """
 
 import re
+from functools import lru_cache
+
+from search.lemmas import is_russian_word
 
 # At most this many Cyrillic forms of one word, and of one query.
 MAX_VARIANTS_PER_WORD = 3
-MAX_PHRASES = 3
+MAX_PHRASES = 2
 # Shorter Latin words are too often English ("on", "the", "and") and read back as nothing useful.
 MIN_WORD_LENGTH = 4
 
@@ -143,29 +146,50 @@ def cyrillic_variants(word: str) -> list[str]:
     return unique[:MAX_VARIANTS_PER_WORD]
 
 
+def _known_reading(word: str) -> str | None:
+    """The likeliest reading of a Latin word that is a Russian word or a place name of the table, if any."""
+    readings = cyrillic_variants(word)
+    if word.lower() in EXONYMS:
+        return readings[0]
+    return next((reading for reading in readings if is_russian_word(reading)), None)
+
+
 def transliterated_phrases(query: str) -> list[str]:
     """The query with its Latin words read in Cyrillic, to be searched as well; at most MAX_PHRASES.
 
-    The first phrase reads every word its likeliest way, the next ones each word its second, third
-    way (a word with fewer readings keeps its first). Words shorter than MIN_WORD_LENGTH stay as typed.
+    Only when at least one word reads as a Russian word (or a place name of the table): an English query
+    gets nothing. The first phrase replaces only the words that read as Russian words ("refugees in Almaty"
+    → "refugees in алматы"); the second replaces every word of MIN_WORD_LENGTH letters or more, the others
+    by their likeliest reading ("Almatinskiy protsess" → "алматинский процесс": adjectives and rare words
+    are often missing from the dictionary, and the search still stems them).
     """
-    words = list(LATIN_WORD_RE.finditer(query))
-    readings = {
-        match.start(): cyrillic_variants(match.group()) for match in words if len(match.group()) >= MIN_WORD_LENGTH
-    }
-    readings = {start: found for start, found in readings.items() if found}
+    return list(_phrases(query))
+
+
+@lru_cache(maxsize=1024)
+def _phrases(query: str) -> tuple[str, ...]:
+    words = [match for match in LATIN_WORD_RE.finditer(query) if len(match.group()) >= MIN_WORD_LENGTH]
+    known = {match.start(): _known_reading(match.group()) for match in words}
+    if not any(known.values()):
+        return ()
+    likeliest = {match.start(): (cyrillic_variants(match.group()) or [None])[0] for match in words}
+    choices = [
+        {start: reading for start, reading in known.items() if reading},
+        {start: known[start] or likeliest[start] for start in known if known[start] or likeliest[start]},
+    ]
     phrases = []
-    for rank in range(MAX_VARIANTS_PER_WORD):
-        if not any(rank < len(found) for found in readings.values()):
-            break
-        pieces, position = [], 0
-        for match in words:
-            found = readings.get(match.start())
-            pieces.append(query[position : match.start()])
-            pieces.append(found[min(rank, len(found) - 1)] if found else match.group())
-            position = match.end()
-        pieces.append(query[position:])
-        phrase = " ".join("".join(pieces).split())
-        if phrase not in phrases:
+    for chosen in choices:
+        phrase = _replace(query, words, chosen)
+        if phrase not in phrases and phrase != query:
             phrases.append(phrase)
-    return phrases[:MAX_PHRASES]
+    return tuple(phrases[:MAX_PHRASES])
+
+
+def _replace(query: str, words, chosen: dict[int, str]) -> str:
+    pieces, position = [], 0
+    for match in words:
+        pieces.append(query[position : match.start()])
+        pieces.append(chosen.get(match.start(), match.group()))
+        position = match.end()
+    pieces.append(query[position:])
+    return " ".join("".join(pieces).split())

@@ -1,7 +1,10 @@
 """Latin spellings of Russian words read back into Cyrillic (search.transliteration): a typing habit."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
+from documents.models import Document
+from search import engine
 from search.transliteration import (
     MAX_PHRASES,
     MAX_VARIANTS_PER_WORD,
@@ -57,13 +60,17 @@ def test_a_word_has_a_few_readings_at_most():
     assert 1 <= len(cyrillic_variants("Yekaterinburgskiy")) <= MAX_VARIANTS_PER_WORD
 
 
-def test_a_query_is_read_whole_with_its_likeliest_readings_first():
-    assert transliterated_phrases("Almatinskiy protsess")[0] == "алматинский процесс"
-    assert transliterated_phrases("Zheneva 2005")[0] == "женева 2005"
+def test_a_query_is_read_in_cyrillic_where_its_words_read_as_russian_words():
+    assert transliterated_phrases("Zheneva 2005") == ["женева 2005"]
+    assert transliterated_phrases("refugees in Almaty") == ["refugees in алматы", "рефугеес in алматы"]
+    # «алматинский» is not in the dictionary, «процесс» is: the second phrase reads every word.
+    assert transliterated_phrases("Almatinskiy protsess") == ["Almatinskiy процесс", "алматинский процесс"]
 
 
-def test_short_words_and_cyrillic_stay_as_typed():
-    assert transliterated_phrases("UN in Almaty")[0] == "UN in алматы"
+def test_an_english_query_short_words_and_cyrillic_get_no_reading():
+    assert transliterated_phrases("refugees") == []
+    assert transliterated_phrases("trafficking in persons") == []
+    assert transliterated_phrases("UN in Almaty") == ["UN in алматы"]
     assert transliterated_phrases("беженцы") == []
     assert transliterated_phrases("of the") == []
 
@@ -72,4 +79,20 @@ def test_a_long_latin_query_gives_no_more_than_a_few_phrases():
     query = " ".join(["Kyrgyzstan Tajikistan Turkmenistan Uzbekistan Kazakhstan"] * 40)
     phrases = transliterated_phrases(query)
     assert 1 <= len(phrases) <= MAX_PHRASES
-    assert phrases[0].startswith("кыргызстан таджикистан туркменистан")
+    assert phrases[0].startswith("кыргызстан таджикистан туркменистан узбекистан казахстан")
+
+
+def test_the_readings_are_searched_after_the_callers_expansions():
+    parsed = engine.parse_query("Zheneva", also=["Geneva"])
+    assert [term.lemmas for term in parsed.also] == [("geneva",), ("женева",)]
+    assert engine.parse_query("refugees").also == ()
+
+
+@pytest.mark.django_db
+def test_a_place_name_typed_in_latin_letters_finds_the_russian_text(document_with_text):
+    document_with_text("Встреча прошла в Женеве.", title_ru="Доклад из Женевы", title_en="")
+    document_with_text("Встреча прошла в Минске.", title_ru="Доклад из Минска", title_en="")
+    document_with_text("The meeting was held in Geneva.", language="en", title_ru="Report", title_en="")
+
+    documents, _snippets = engine.search_documents(Document.objects.visible_to(AnonymousUser()), "Zheneva")
+    assert [document.title_ru for document in documents] == ["Доклад из Женевы"]
