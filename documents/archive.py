@@ -79,6 +79,7 @@ class DocumentListView(FilteredListView):
             documents=documents,
             object_list=documents,
             query=self.filterset.query,
+            query_notes=engine.parse_query(self.filterset.query).notes(),
             facets=document_facets(self.filterset, self.request.GET),
             export_query=params.urlencode(),
         )

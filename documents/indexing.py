@@ -85,13 +85,15 @@ class Drift:
     stale: list[int] = field(default_factory=list)  # the entry's copies or titles differ from the document
     missing: list[int] = field(default_factory=list)  # a document without an entry
     orphans: list[int] = field(default_factory=list)  # an entry without a document
+    without_lemmas: list[int] = field(default_factory=list)  # an entry written before lemmas (PostgreSQL)
 
     def __bool__(self):
-        return bool(self.stale or self.missing or self.orphans)
+        return bool(self.stale or self.missing or self.orphans or self.without_lemmas)
 
 
-# What can be compared without rebuilding the texts: the copies, and the titles and summaries.
-COMPARED = ("title", "summary", *engine.COPIED_FIELDS)
+# What can be compared without rebuilding the texts: the copies, the titles and summaries, and
+# (without PostgreSQL) the title's lemmas, which tell an entry written before lemmas.
+COMPARED = ("title", "summary", "title_stems", *engine.COPIED_FIELDS)
 
 
 def _expected(document) -> tuple:
@@ -117,12 +119,14 @@ def find_drift(batch_size: int = 2000) -> Drift:
                 drift.stale.append(document.pk)
         last_pk = batch[-1].pk
     drift.orphans = engine.orphan_entries(Document.objects.values("pk"))
+    orphans = set(drift.orphans)
+    drift.without_lemmas = [pk for pk in engine.entries_without_lemmas() if pk not in orphans]
     return drift
 
 
 def repair_drift(drift: Drift) -> None:
     with transaction.atomic():
-        rebuild_index(Document.objects.filter(pk__in=[*drift.stale, *drift.missing]))
+        rebuild_index(Document.objects.filter(pk__in=[*drift.stale, *drift.missing, *drift.without_lemmas]))
         engine.delete_entries(drift.orphans)
 
 

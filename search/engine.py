@@ -7,7 +7,8 @@ see what: the caller passes its rule in (see public_entries) and reads the page'
 its own visibility rules. It imports no app above core.
 
     documents.indexing  → COPIED_FIELDS, index_entry, index_entries, entry_fields, entry_values,
-                          orphan_entries, delete_entries, clear_index (rebuild_search_index)
+                          orphan_entries, entries_without_lemmas, delete_entries, clear_index
+                          (rebuild_search_index, check_search_index)
     documents.filters   → match
     documents.archive   → rank, snippets, CountingPaginator
     documents.search    → ranks_in_index, public_entries, rank_entries
@@ -45,6 +46,7 @@ __all__ = [
     "CountingPaginator",
     "clear_index",
     "delete_entries",
+    "entries_without_lemmas",
     "entry_fields",
     "entry_values",
     "index_entries",
@@ -86,6 +88,17 @@ def public_entries(rule: Q, query: str, also: Sequence[str] = ()):
     PostgreSQL only (see ranks_in_index).
     """
     return postgres.public_entries(rule, query, also)
+
+
+def entries_without_lemmas() -> list[int]:
+    """Ids of entries written before lemmas (search 0004 fills them; rebuild_search_index does too).
+
+    PostgreSQL: no lemma vector. Elsewhere an old entry holds stems where lemmas belong, which
+    documents.indexing finds by comparing title_stems (see COMPARED there).
+    """
+    if connection.vendor != "postgresql":
+        return []
+    return list(SearchEntry.objects.filter(lemma_vector__isnull=True).values_list("document_id", flat=True))
 
 
 def orphan_entries(existing) -> list[int]:

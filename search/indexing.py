@@ -5,10 +5,6 @@ this module only stores it: the texts, their lemmas (search.lemmas) between spac
 PostgreSQL, the weighted vectors with it, and the copied fields the caller passes (see SearchEntry).
 """
 
-import operator
-from functools import reduce
-
-from django.contrib.postgres.search import SearchVector
 from django.db import connection
 
 from search.lemmas import lemmatise
@@ -31,51 +27,48 @@ def uses_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-def weighted_vector():
-    """title A, summary B, body C; each in every configuration, concatenated with ||."""
-    parts = [
-        SearchVector(field, config=config, weight=weight) for field, weight in WEIGHTS for config in CONFIGURATIONS
-    ]
-    return reduce(operator.add, parts)
-
-
 def lemma_string(text: str) -> str:
     """Lemmas between single spaces, with a space at each end so that ' lemma ' matches whole lemmas."""
     found = lemmatise(text)
     return f" {found} " if found else ""
 
 
-# The lemmas are computed here and sent with the statement, not stored: `simple` keeps them as they are.
-# lemma_vector decides what matches; rank_vector (title and summary) orders the matches.
-LEMMA_VECTORS_SQL = """
-UPDATE {table} AS entry SET
+# One statement writes every vector of a batch of entries (each row is rewritten once, its GIN entries
+# inserted once). `vector`: Snowball stems of the stored texts in both configurations, title A,
+# summary B, body C. `lemma_vector`: the lemmas, computed here and sent with the statement, not
+# stored; `simple` keeps them as they are. It decides what matches; `rank_vector`, its title and
+# summary part, orders the matches.
+STEMMED_VECTOR = " || ".join(
+    f"setweight(to_tsvector('{config}', entry.{field}), '{weight}')"
+    for field, weight in WEIGHTS
+    for config in CONFIGURATIONS
+)
+VECTORS_SQL = f"""
+UPDATE {{table}} AS entry SET
+    vector = {STEMMED_VECTOR},
     lemma_vector = setweight(to_tsvector('simple', lemmas.title), 'A')
         || setweight(to_tsvector('simple', lemmas.summary), 'B')
         || setweight(to_tsvector('simple', lemmas.body), 'C'),
     rank_vector = setweight(to_tsvector('simple', lemmas.title), 'A')
         || setweight(to_tsvector('simple', lemmas.summary), 'B')
-FROM (VALUES {rows}) AS lemmas (id, title, summary, body)
+FROM (VALUES {{rows}}) AS lemmas (id, title, summary, body)
 WHERE entry.document_id = lemmas.id
 """
-LEMMA_ROWS_PER_STATEMENT = 200
+ROWS_PER_STATEMENT = 200
 
 
-def save_lemma_vectors(rows: dict[int, dict]) -> None:
-    """Compute and store the lemma vectors of entries: {document id: entry_fields()} (PostgreSQL)."""
+def save_vectors(rows: dict[int, dict]) -> None:
+    """Compute and store the vectors of stored entries (PostgreSQL): {document id: entry_fields()}."""
     items = list(rows.items())
     table = connection.ops.quote_name(SearchEntry._meta.db_table)
-    for start in range(0, len(items), LEMMA_ROWS_PER_STATEMENT):
-        chunk = items[start : start + LEMMA_ROWS_PER_STATEMENT]
+    for start in range(0, len(items), ROWS_PER_STATEMENT):
+        chunk = items[start : start + ROWS_PER_STATEMENT]
         params = []
         for pk, fields in chunk:
             params += [pk, lemmatise(fields["title"]), lemmatise(fields["summary"]), lemmatise(fields["body"])]
         values = ", ".join(["(%s::integer, %s::text, %s::text, %s::text)"] * len(chunk))
         with connection.cursor() as cursor:
-            cursor.execute(LEMMA_VECTORS_SQL.format(table=table, rows=values), params)
-
-
-def vectors() -> dict:
-    return {"vector": weighted_vector()}
+            cursor.execute(VECTORS_SQL.format(table=table, rows=values), params)
 
 
 def entry_fields(titles, summaries, texts, copies: dict) -> dict:
@@ -109,8 +102,7 @@ def save_entry(document_id: int, fields: dict, create: bool = True) -> bool:
     elif not SearchEntry.objects.filter(document_id=document_id).update(**fields):
         return False
     if uses_postgresql():
-        SearchEntry.objects.filter(document_id=document_id).update(**vectors())
-        save_lemma_vectors({document_id: fields})
+        save_vectors({document_id: fields})
     return True
 
 
@@ -124,8 +116,7 @@ def save_entries(rows: dict[int, dict]) -> None:
         update_fields=[*TEXT_FIELDS, *COPIED_FIELDS],
     )
     if uses_postgresql() and rows:
-        SearchEntry.objects.filter(document_id__in=list(rows)).update(**vectors())
-        save_lemma_vectors(rows)
+        save_vectors(rows)
 
 
 def delete_entries(ids) -> int:

@@ -20,6 +20,7 @@ from functools import lru_cache, reduce
 from operator import and_, or_
 
 from django.db.models import Q
+from django.utils.translation import gettext, ngettext
 
 from search.lemmas import fold, lemma_list, stem_variants, word_lemmas, words
 from search.transliteration import transliterated_phrases
@@ -66,8 +67,45 @@ class ParsedQuery:
         return found | {lemma for term in self.also for lemma in term.lemmas}
 
     @property
-    def exact_lemmas(self) -> set[str]:
-        return {lemma for clause in self.clauses for term in clause if not term.negated for lemma in term.lemmas}
+    def only_stop_words(self) -> bool:
+        return not self.clauses and bool(self.stop_words)
+
+    def notes(self) -> list[str]:
+        """What a results page should tell the reader about the bounds, translated; empty when nothing was left out."""
+        notes = []
+        if self.only_stop_words:
+            notes.append(
+                gettext("“%(words)s”: these words are too common to search for. Add a more specific word.")
+                % {"words": " ".join(self.stop_words)}
+            )
+        if self.truncated:
+            notes.append(
+                ngettext(
+                    "Only the first %(count)d character of the query was searched.",
+                    "Only the first %(count)d characters of the query were searched.",
+                    MAX_QUERY_CHARS,
+                )
+                % {"count": MAX_QUERY_CHARS}
+            )
+        if self.dropped:
+            notes.append(
+                ngettext(
+                    "A search takes up to %(count)d word; these were left out: %(words)s.",
+                    "A search takes up to %(count)d words; these were left out: %(words)s.",
+                    MAX_LEMMAS,
+                )
+                % {"count": MAX_LEMMAS, "words": " ".join(self.dropped)}
+            )
+        if self.dropped_also:
+            notes.append(
+                ngettext(
+                    "Up to %(count)d related term is searched; these were not: %(words)s.",
+                    "Up to %(count)d related terms are searched; these were not: %(words)s.",
+                    MAX_ALSO,
+                )
+                % {"count": MAX_ALSO, "words": ", ".join(self.dropped_also)}
+            )
+        return notes
 
 
 def _is_or(bare: str) -> bool:

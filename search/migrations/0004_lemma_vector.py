@@ -16,14 +16,14 @@ BATCH = 500
 
 def lemmatise_entries(apps, schema_editor):
     # The current indexing functions, on purpose: they are what the search expects to find.
-    from search.indexing import lemma_string, save_lemma_vectors
+    from search.indexing import lemma_string, save_vectors
 
     SearchEntry = apps.get_model("search", "SearchEntry")
     entries = SearchEntry.objects.order_by("document_id").values("document_id", "title", "summary", "body")
     last = 0
     while batch := list(entries.filter(document_id__gt=last)[:BATCH]):
         if schema_editor.connection.vendor == "postgresql":
-            save_lemma_vectors({row["document_id"]: row for row in batch})
+            save_vectors({row["document_id"]: row for row in batch})
         else:
             for row in batch:
                 SearchEntry.objects.filter(document_id=row["document_id"]).update(

@@ -13,7 +13,8 @@ def _line(ids, one: str, many: str) -> str:
 class Command(BaseCommand):
     help = (
         "Compare the search index with the archive: entries whose copies of a document's fields are stale, "
-        "documents without an entry, entries without a document. With --repair, rebuild and remove them. "
+        "documents without an entry, entries without a document or without lemmas. "
+        "With --repair, rebuild and remove them. "
         "Exits with status 1 when drift is found and not repaired."
     )
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
             (drift.stale, "stale entry", "stale entries"),
             (drift.missing, "document without an entry", "documents without an entry"),
             (drift.orphans, "entry without a document", "entries without a document"),
+            (drift.without_lemmas, "entry without lemmas", "entries without lemmas"),
         ):
             if ids:
                 self.stdout.write(_line(ids, one, many))
