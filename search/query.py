@@ -185,9 +185,12 @@ def parse(query: str, also=()) -> ParsedQuery:
     """The query (web-search syntax) and its expansions (plain phrases), read within the bounds.
 
     A query typed in Latin letters is also read in Cyrillic ("Zheneva" → «женева»), a typing habit that,
-    like ё for е, is always forgiven: those readings come after the caller's expansions (search.transliteration).
+    like ё for е, is always forgiven: those readings come after the caller's expansions, in the room they
+    leave (search.transliteration), so they are never reported as left out.
     """
-    return _parse(query or "", (*also, *transliterated_phrases(query or "")))
+    also = tuple(also)
+    readings = transliterated_phrases(query or "")[: max(0, MAX_ALSO - len(also))]
+    return _parse(query or "", (*also, *readings))
 
 
 def _lemma_q(lemma: str, fields: list[str]) -> Q:

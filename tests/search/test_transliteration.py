@@ -97,3 +97,12 @@ def test_a_place_name_typed_in_latin_letters_finds_the_russian_text(document_wit
 
     documents, _snippets = engine.search_documents(Document.objects.visible_to(AnonymousUser()), "Zheneva")
     assert [document.title_ru for document in documents] == ["Доклад из Женевы"]
+
+
+def test_the_readings_take_only_the_room_the_callers_expansions_leave():
+    expansions = [f"термин{number}" for number in range(engine.MAX_ALSO)]
+    parsed = engine.parse_query("Zheneva", also=expansions)
+    assert len(parsed.also) == engine.MAX_ALSO
+    assert ("женева",) not in [term.lemmas for term in parsed.also]
+    # Nothing the reader typed or the glossary offered was left out, so the page has nothing to say.
+    assert parsed.dropped_also == ()
