@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from search.lemmas import is_russian_word
 
-# At most this many Cyrillic forms of one word, and of one query.
+# At most this many Cyrillic forms of one word, and phrases for one query.
 MAX_VARIANTS_PER_WORD = 3
 MAX_PHRASES = 2
 # A longer query is not a name typed in Latin letters; its reading would be too long an expansion anyway.
@@ -22,6 +22,8 @@ MAX_WORDS = 8
 # Shorter Latin words are too often English ("on", "the", "and") and read back as nothing useful.
 MIN_WORD_LENGTH = 4
 
+# Web-search syntax that a plain phrase cannot carry: an excluded word, or OR between two words.
+OPERATOR_RE = re.compile(r"(?:^|\s)-\S|\bOR\b")
 LATIN_WORD_RE = re.compile(r"[a-z]+(?:['’][a-z]+)*(?:-[a-z]+(?:['’][a-z]+)*)*", re.IGNORECASE)
 
 # Place names of the region and of the archive whose Russian name is not a reading of the Latin one.
@@ -159,28 +161,28 @@ def _known_reading(word: str) -> str | None:
 def transliterated_phrases(query: str) -> list[str]:
     """The query with its Latin words read in Cyrillic, to be searched as well; at most MAX_PHRASES.
 
-    Only for a query of MAX_WORDS words or fewer, and only when at least one word reads as a Russian word
-    (or a place name of the table): most English queries get nothing. The first phrase replaces only the
-    words that read as Russian words ("refugees in Almaty" → "refugees in алматы"); the second replaces
-    every word of MIN_WORD_LENGTH letters or more, the others by their likeliest reading ("Almatinskiy
-    protsess" → "алматинский процесс": adjectives and rare words are often missing from the dictionary,
-    and the search still stems them).
+    Only for a query of MAX_WORDS words or fewer without an excluded word or OR, and only when at least
+    one word reads as a Russian word (or a place name of the table): most English queries get nothing.
+    The first phrase replaces only the words that read as Russian words ("refugees in Almaty" →
+    "refugees in алматы"); the second replaces every word of MIN_WORD_LENGTH letters or more, the others
+    by their likeliest reading ("Almatinskiy protsess" → "алматинский процесс": adjectives and rare
+    words are often missing from the dictionary, and the search still stems them).
     """
     return list(_phrases(query))
 
 
 @lru_cache(maxsize=1024)
 def _phrases(query: str) -> tuple[str, ...]:
-    if len(query.split()) > MAX_WORDS:
+    if len(query.split()) > MAX_WORDS or OPERATOR_RE.search(query):
         return ()
     words = [match for match in LATIN_WORD_RE.finditer(query) if len(match.group()) >= MIN_WORD_LENGTH]
     known = {match.start(): _known_reading(match.group()) for match in words}
     if not any(known.values()):
         return ()
-    likeliest = {match.start(): (cyrillic_variants(match.group()) or [None])[0] for match in words}
+    likeliest = {match.start(): cyrillic_variants(match.group())[0] for match in words}
     choices = [
         {start: reading for start, reading in known.items() if reading},
-        {start: known[start] or likeliest[start] for start in known if known[start] or likeliest[start]},
+        {start: known[start] or likeliest[start] for start in known},
     ]
     phrases = []
     for chosen in choices:

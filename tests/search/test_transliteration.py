@@ -75,6 +75,13 @@ def test_an_english_query_short_words_and_cyrillic_get_no_reading():
     assert transliterated_phrases("of the") == []
 
 
+def test_a_query_with_an_excluded_word_or_an_alternative_is_not_read():
+    # Expansions are plain phrases: «алматы бишкек» would ask for Bishkek instead of excluding it.
+    assert transliterated_phrases("Almaty -Bishkek") == []
+    assert transliterated_phrases("Almaty OR Bishkek") == []
+    assert transliterated_phrases('"Almaty" meeting')[0].startswith('"алматы" ')
+
+
 def test_a_long_query_is_not_read_and_a_short_one_gives_a_few_phrases_at_most():
     names = "Kyrgyzstan Tajikistan Turkmenistan Uzbekistan Kazakhstan"
     assert transliterated_phrases(" ".join([names] * 40)) == []
