@@ -29,7 +29,7 @@ PART_RE = re.compile(r"[^\W_]+")
 CYRILLIC_RE = re.compile(r"[а-яё]")
 # Enough for the vocabulary of a large archive; each entry costs a few hundred bytes.
 CACHE_SIZE = 100_000
-# Forms of one lemma that text_q and headlines look for (see stem_variants); the shortest are kept.
+# Substrings of the forms of one lemma that text_q looks for (see stem_variants); the shortest are kept.
 MAX_VARIANTS = 12
 
 # Irregular plurals and verb forms that Snowball cannot bring together, as written in migration texts.
@@ -111,12 +111,11 @@ def lemmatise(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def stem_variants(found: str) -> tuple[str, ...]:
-    """Snowball stems of the forms of a lemma: substrings that every form of the word contains.
+def form_stems(found: str) -> tuple[str, ...]:
+    """The Snowball stems of every form of a lemma («человек» → «люд», «людьм», «человек», …).
 
-    For searches that cannot lemmatise the text they look in (search.query.text_q over short
-    fields, and highlighting on PostgreSQL, whose parser stems with Snowball): «человек» gives
-    «человек» and «люд», so «людей» is found by either.
+    For PostgreSQL's headlines, whose parser stems words with Snowball: a word is marked when its
+    stem is one of these.
     """
     if not CYRILLIC_RE.search(found):
         return (found,)  # an English lemma is a Snowball stem already
@@ -124,8 +123,20 @@ def stem_variants(found: str) -> tuple[str, ...]:
     for parse in _morph.parse(found):
         if _known(parse) and fold(parse.normal_form) == found:
             forms.update(fold(form.word) for form in parse.lexeme)
-    stems = {_russian.stemWord(form) for form in forms}
-    stems = sorted((stem for stem in stems if len(stem) >= 3 or stem == found), key=lambda s: (len(s), s))
+    return tuple(sorted({_russian.stemWord(form) for form in forms}))
+
+
+@lru_cache(maxsize=4096)
+def stem_variants(found: str) -> tuple[str, ...]:
+    """Substrings that every form of a lemma contains, for searches that cannot lemmatise the text.
+
+    search.query.text_q looks for them in short fields: «человек» gives «люд» and «человек», so
+    «людей» and «людьми» are found by one or the other. Stems contained in a shorter one are left
+    out, and those under three letters unless that is the whole lemma.
+    """
+    stems = sorted(
+        (stem for stem in form_stems(found) if len(stem) >= 3 or stem == found), key=lambda stem: (len(stem), stem)
+    )
     kept: list[str] = []
     for stem in stems:
         if not any(shorter in stem for shorter in kept):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache, reduce
 from operator import and_, or_
 
+from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext, ngettext
 
@@ -195,8 +196,9 @@ def parse(query: str, also=()) -> ParsedQuery:
 
 def _lemma_q(lemma: str, fields: list[str]) -> Q:
     # A stem of each form is a substring of that form, so a substring search finds all forms.
-    # SQLite folds only Latin letters to lower case, hence the capitalised variant.
-    variants = {form for stem in stem_variants(lemma) for form in (stem, stem.capitalize())}
+    # SQLite folds only Latin letters to lower case, hence the capitalised variant there.
+    stems = stem_variants(lemma)
+    variants = set(stems) if connection.vendor == "postgresql" else {v for s in stems for v in (s, s.capitalize())}
     return reduce(or_, (Q(**{f"{name}__icontains": variant}) for name in fields for variant in sorted(variants)))
 
 

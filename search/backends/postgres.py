@@ -12,7 +12,7 @@ from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from search.lemmas import stem_variants
+from search.lemmas import form_stems
 from search.models import SearchEntry
 from search.query import ParsedQuery, Term, parse
 
@@ -133,12 +133,12 @@ def safe_headline(headline: str) -> SafeString:
 
 
 def highlight_query(parsed: ParsedQuery) -> SearchQuery:
-    """The Snowball stems of every form of the wanted lemmas (search.lemmas.stem_variants).
+    """The Snowball stems of every form of the wanted lemmas (search.lemmas.form_stems).
 
     ts_headline parses the text with the Russian configuration, which stems (Latin words with
     english_stem): a word is marked when its stem is one of these.
     """
-    stems = sorted({stem for lemma in parsed.positive_lemmas for stem in stem_variants(lemma)})
+    stems = sorted({stem for lemma in parsed.positive_lemmas for stem in form_stems(lemma)})
     return _raw(" | ".join(_lexeme(stem) for stem in stems))
 
 

@@ -108,3 +108,14 @@ def test_text_q_finds_forms_whose_stem_changes():
     assert slugs("ребёнок") == ["children"]
     assert slugs("человек") == ["trafficking"]
     assert slugs('"торговля людьми"') == ["trafficking"]
+
+
+def test_snippets_mark_forms_whose_stem_changes(document_with_text):
+    document = document_with_text("Торговля людьми и права детей.", title_en="")
+
+    _documents, snippets = engine.search_documents(Document.objects.all(), "человек ребёнок")
+    snippet = snippets([document])[document.pk]
+
+    assert "<mark>людьми</mark>" in snippet
+    assert "<mark>детей</mark>" in snippet
+    assert "<mark>Торговля</mark>" not in snippet
