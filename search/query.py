@@ -109,18 +109,14 @@ class ParsedQuery:
         return notes
 
 
-def _is_or(bare: str) -> bool:
-    return bare == "OR"
-
-
 def _query_terms(query: str):
-    """(term, join with the previous clause) for each term of the query, stop words as None terms."""
+    """(term, whether OR joins it to the previous clause, its text) for each term; a lone stop word's term is None."""
     join_next = False
     for match in TOKEN_RE.finditer(query):
         minus, phrase, bare = match.groups()
         if phrase is not None:
             yield Term(tuple(lemma_list(phrase)), bool(minus)), join_next, phrase
-        elif _is_or(bare):
+        elif bare == "OR":
             join_next = True
             continue
         else:

@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 
+from core.models import Publishable
 from documents.models import Document
 from participants.models import Organisation
 from search import engine
@@ -92,3 +93,32 @@ def test_text_q_finds_other_forms_and_expansions():
     assert names("людей") == ["three"]
     assert names("беженец", also=["трудовые мигранты"]) == ["one", "two"]
     assert engine.text_q("и", fields, also=["refugee"]) is None
+
+
+def test_an_expansion_never_reaches_a_document_the_reader_may_not_see(document_with_text):
+    document_with_text(
+        "Refugees in the region.",
+        language="en",
+        title_ru="Черновик",
+        title_en="",
+        publication_status=Publishable.PublicationStatus.DRAFT,
+    )
+    document_with_text(
+        "Refugees and asylum.", language="en", title_ru="Для делегатов", title_en="", audience="delegates"
+    )
+    document_with_text("Права беженцев.", title_ru="Открытый", title_en="")
+
+    assert found("беженец", also=["refugee"]) == ["Открытый"]
+    if connection.vendor == "postgresql":
+        entries = engine.public_entries(Document.public_q(), "беженец", also=["refugee"])
+        assert list(entries.values_list("document__title_ru", flat=True)) == ["Открытый"]
+
+
+def test_a_search_with_twenty_expansions_takes_two_queries(archive, django_assert_max_num_queries):
+    also = ["refugee", *(f"term{number}" for number in range(19))]
+
+    with django_assert_max_num_queries(2):
+        documents, snippets = engine.search_documents(Document.objects.all(), "беженец", also)
+        shown = snippets(list(documents))
+
+    assert len(shown) == 2
