@@ -63,10 +63,13 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "core",
     "participants",
+    "indicators",
     "meetings",
     "documents",
+    "actionplan",
     "pages",
     "search",
+    "glossary",
     "axes",
     "accounts",
     "demo",
@@ -180,6 +183,9 @@ JOB_QUEUE_LATE_SECONDS = env_int("JOB_QUEUE_LATE_SECONDS", 300)
 # Text extraction from one uploaded file runs in a child process with these limits (documents.models).
 EXTRACTION_TIME_LIMIT = env_int("EXTRACTION_TIME_LIMIT", 120)
 EXTRACTION_MEMORY_LIMIT_MB = env_int("EXTRACTION_MEMORY_LIMIT_MB", 512)
+# OCR of a PDF's pages without a text layer (tesseract, in a child process; its own job): per file.
+OCR_TIME_LIMIT = env_int("OCR_TIME_LIMIT", 1800)
+OCR_MEMORY_LIMIT_MB = env_int("OCR_MEMORY_LIMIT_MB", 1024)
 # Anonymous readers' pages are cached whole (core.pagecache) for at most this long; 0 turns it off.
 # The whole public archive's CSV and JSON are built by a job (documents.whole_archive) and sent as files;
 # after a change, one rebuild at most per this many seconds. A signed-in reader's unfiltered export is
@@ -188,6 +194,9 @@ WHOLE_ARCHIVE_REBUILD_DELAY = env_int("WHOLE_ARCHIVE_REBUILD_DELAY", 120)
 EXPORT_SIGNED_IN_MAX_ROWS = env_int("EXPORT_SIGNED_IN_MAX_ROWS", 10_000)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
+# Shared caches in front (deploy/nginx's proxy_cache, a CDN) keep an anonymous page this long (s-maxage): an
+# editor's change reaches anonymous readers within it. A few seconds ("microcache"); 0: they keep nothing.
+PROXY_CACHE_SECONDS = env_int("PROXY_CACHE_SECONDS", 5)
 PAGE_CACHE_ALIAS = "default"
 # Addresses never served from the page cache: the admin, accounts, and what is checked per reader.
 PAGE_CACHE_EXCLUDED_PREFIXES = ("/ru/admin/", "/en/admin/", "/ru/accounts/", "/en/accounts/", "/healthz", "/readyz")
@@ -334,6 +343,7 @@ RATE_LIMITS = {
     "archive_search": env("RATE_LIMIT_ARCHIVE_SEARCH", "60/m"),
     "export": env("RATE_LIMIT_EXPORT", "10/m"),
     "password_reset": env("RATE_LIMIT_PASSWORD_RESET", "10/h"),
+    "progress_update": env("RATE_LIMIT_PROGRESS_UPDATE", "10/h"),
 }
 
 EMAIL_DELIVERY_BACKEND = env(

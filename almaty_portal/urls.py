@@ -4,9 +4,12 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from accounts.forms import AdminSignInForm
+from actionplan.sitemaps import SITEMAPS as ACTIONPLAN_SITEMAPS
 from core.health import healthz, readyz
 from core.seo import robots_txt
 from documents.sitemaps import SITEMAPS as DOCUMENT_SITEMAPS
+from glossary.sitemaps import SITEMAPS as GLOSSARY_SITEMAPS
+from indicators.sitemaps import SITEMAPS as INDICATOR_SITEMAPS
 from meetings.sitemaps import SITEMAPS as MEETING_SITEMAPS
 from pages.search import search
 from pages.sitemaps import SITEMAPS as PAGE_SITEMAPS
@@ -20,6 +23,9 @@ urlpatterns = i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("meetings/", include("meetings.urls")),
     path("documents/", include("documents.urls")),
+    path("action-plan/", include("actionplan.urls")),
+    path("indicators/", include("indicators.urls")),
+    path("glossary/", include("glossary.urls")),
     # The site-wide search page is the pages app's; its name stays "search:search".
     path("search/", include(([path("", search, name="search")], "search"))),
     path("", include("participants.urls")),
@@ -28,7 +34,15 @@ urlpatterns = i18n_patterns(
 
 
 # Each app lists its own pages.
-SITEMAPS = {**PAGE_SITEMAPS, **MEETING_SITEMAPS, **PARTICIPANT_SITEMAPS, **DOCUMENT_SITEMAPS}
+SITEMAPS = {
+    **PAGE_SITEMAPS,
+    **MEETING_SITEMAPS,
+    **PARTICIPANT_SITEMAPS,
+    **DOCUMENT_SITEMAPS,
+    **ACTIONPLAN_SITEMAPS,
+    **INDICATOR_SITEMAPS,
+    **GLOSSARY_SITEMAPS,
+}
 
 # Outside the language prefix: crawlers look for these at fixed addresses.
 urlpatterns += [

@@ -12,7 +12,8 @@ What it does, every step bounded in time:
    gunicorn (deploy/gunicorn.conf.py, --workers) and one `manage.py db_worker`, with DEBUG=0 and
    REDIS_URL (default redis://127.0.0.1:6379/14, flushed first: that database is the load test's own);
 4. builds the whole-archive export files (manage.py build_exports) as the worker would;
-5. for each page, once as an anonymous reader (cached) and once as a signed-in delegate (uncached): one
+5. for each page, once as an anonymous reader (cached by nginx, then by the portal) and once as a signed-in
+   delegate (uncached): one
    request to warm up and to measure the page's size, then wrk with --connections clients for --duration
    seconds, with bench/wrk_stats.lua printing latency percentiles and status counts as JSON;
 6. stops nginx, gunicorn and the worker (also on Ctrl-C), and prints the results as a Markdown table
@@ -41,6 +42,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from deploy.wait import wait_for  # noqa: E402 - the project's root is on the path only from here
+
 PYTHON = sys.executable
 WRK = shutil.which("wrk") or "/usr/bin/wrk"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -76,19 +80,6 @@ def free_port() -> int:
 
 def run(command: list[str], env: dict, timeout: float, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=ROOT, env=env, timeout=timeout, check=True, **kwargs)
-
-
-def wait_for(url: str, process: subprocess.Popen | None, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"the server stopped with code {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.3)
-    raise RuntimeError(f"{url} did not answer within {seconds} s")
 
 
 def database_url(name: str) -> str:
@@ -188,6 +179,8 @@ class Services:
         self.port = free_port()
 
     def start(self) -> None:
+        # nginx's page cache starts empty, as Redis does: a first request is a real miss.
+        shutil.rmtree(self.nginx_prefix / "proxy_cache", ignore_errors=True)
         gunicorn_port = free_port()
         env = {**self.env, "GUNICORN_BIND": f"127.0.0.1:{gunicorn_port}", "WEB_CONCURRENCY": str(self.workers)}
         with (self.folder / "gunicorn.log").open("wb") as out:

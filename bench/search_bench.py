@@ -38,7 +38,7 @@ from documents.facets import document_facets  # noqa: E402
 from documents.filters import DocumentFilter  # noqa: E402
 from documents.indexing import rebuild_index  # noqa: E402
 from documents.models import Audience, Document, DocumentFile, ExtractionStatus  # noqa: E402
-from documents.search import public_ranking  # noqa: E402
+from documents.search import indexed_ranking  # noqa: E402
 from meetings.models import Meeting, Participation  # noqa: E402
 from participants.models import Organisation, State  # noqa: E402
 from search.models import SearchEntry  # noqa: E402
@@ -296,7 +296,7 @@ def one_search(params):
     assert filterset.is_valid(), filterset.errors
     documents, snippets = find_documents(filterset)
     items = filterset.queryset.select_related("meeting").prefetch_related(listing_files(AnonymousUser()))
-    page = CountingPaginator(documents, 25, ranking=public_ranking(filterset), items=items).page(1)
+    page = CountingPaginator(documents, 25, ranking=indexed_ranking(filterset), items=items).page(1)
     shown = with_snippets(page.object_list, snippets)
     return filterset, page.paginator.count, shown
 

@@ -14,7 +14,10 @@ EDITED_MODELS = {
     "meetings": ["meeting", "participation", "outcomestatement", "statementparagraph"],
     "documents": ["document", "documentfile"],
     "pages": ["page", "newsitem"],
+    "glossary": ["term"],
     "accounts": ["delegate"],
+    "actionplan": ["actionplan", "priority", "activity", "progressupdate"],
+    "indicators": ["indicator", "indicatorvalue"],
 }
 # Editors read, but never alter, who downloaded restricted files and how background jobs went.
 VIEWED_MODELS = {

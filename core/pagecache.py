@@ -7,9 +7,10 @@ token is stored. Every entry is stamped with the content version: any save or de
 entry never outlives the next scheduled publication (``publish_at``), so a scheduled item appears
 on time. When the cache server is down, pages are served uncached.
 
-Responses for anonymous readers carry Cache-Control public with a short max-age (bounded by the
-next publication as well) so that a proxy may keep them; Django's ConditionalGetMiddleware adds an
-ETag and answers 304. Responses for signed-in readers are private.
+Responses for anonymous readers carry Cache-Control public with a short max-age for browsers and a
+shorter s-maxage for shared caches (nginx's proxy_cache in deploy/nginx: a microcache), both bounded
+by the next publication as well, and recomputed when a page is served from the cache; Django's
+ConditionalGetMiddleware adds an ETag and answers 304. Responses for signed-in readers are private.
 """
 
 from __future__ import annotations
@@ -109,6 +110,29 @@ def _storable_response(request, response) -> bool:
     )
 
 
+def _mark_public(response, lifetime: int) -> None:
+    """Cache-Control for a page anyone may be given, fresh for what is left of ``lifetime`` seconds from now.
+
+    Browsers keep it up to PAGE_CACHE_BROWSER_SECONDS (max-age), shared caches such as deploy/nginx's
+    proxy_cache up to PROXY_CACHE_SECONDS (s-maxage); neither past the next scheduled publication.
+    """
+    del response["Cache-Control"]
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=min(lifetime, settings.PAGE_CACHE_BROWSER_SECONDS),
+        s_maxage=min(lifetime, settings.PROXY_CACHE_SECONDS),
+    )
+
+
+def _not_for_shared_caches(response):
+    """A page the page cache did not store is not kept by shared caches either, whatever max-age a view gave it."""
+    cache_control = response.get("Cache-Control", "")
+    if "max-age" in cache_control and "s-maxage" not in cache_control and "private" not in cache_control:
+        patch_cache_control(response, s_maxage=0)
+    return response
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -118,7 +142,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
                 patch_cache_control(response, private=True)
-            return response
+            return _not_for_shared_caches(response)
         now = timezone.now().timestamp()
         key = _key(request)
         try:
@@ -134,18 +158,19 @@ class PageCacheMiddleware:
         elif upcoming and upcoming <= now:
             invalidate()  # a scheduled item is due: every page may show it
             version, upcoming = found.get(VERSION_KEY, 0) + 1, self._remember_next_publication()
+        lifetime = settings.PAGE_CACHE_SECONDS
+        if upcoming:
+            lifetime = max(1, min(lifetime, int(upcoming - now)))
         entry = found.get(key)
         if entry is not None and entry[0] == version:
             response = entry[1]
+            _mark_public(response, lifetime)
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if not _storable_response(request, response):
-            return response
-        lifetime = settings.PAGE_CACHE_SECONDS
-        if upcoming:
-            lifetime = max(1, min(lifetime, int(upcoming - now)))
-        patch_cache_control(response, public=True, max_age=min(lifetime, settings.PAGE_CACHE_BROWSER_SECONDS))
+            return _not_for_shared_caches(response)
+        _mark_public(response, lifetime)
         if cache_up:
             try:
                 _cache().set(key, (version, response), timeout=lifetime)

@@ -830,3 +830,79 @@ DOCUMENTS = [
 ]
 
 FOCAL_POINT_POSITION = T("Национальный координатор", "National focal point")
+
+
+# --- Key figures -------------------------------------------------------------------------------------------------
+# The indicators are real ones, with their real sources; the figures in demo/figures/ are not. They are
+# sample data written in the layouts of the sources' own CSV files and loaded through the same importer
+# as a real download, and every page that shows them labels them «учебные данные» / "sample data".
+
+
+@dataclass(frozen=True)
+class IndicatorData:
+    slug: str
+    name: T
+    definition: T
+    unit: T
+    source_name: T
+    source_url: str
+    source_code: str
+    decimal_places: int = 0
+
+
+UNHCR_SOURCE = T("УВКБ ООН, Refugee Data Finder", "UNHCR Refugee Data Finder")
+UNHCR_URL = "https://www.unhcr.org/refugee-statistics/"
+WDI_SOURCE = T("Всемирный банк, World Development Indicators", "World Bank, World Development Indicators")
+PERSONS = T("человек", "persons")
+# Both sources publish their data under Creative Commons Attribution 4.0.
+SOURCE_LICENCE = "CC BY 4.0"
+
+INDICATORS = [
+    IndicatorData(
+        "refugees-hosted",
+        T("Беженцы, принятые государством", "Refugees hosted"),
+        T("Беженцы под мандатом УВКБ ООН, находящиеся в стране на конец года, из всех стран происхождения.",
+          "Refugees under UNHCR’s mandate living in the country at the end of the year, from all countries of "
+          "origin."),
+        PERSONS, UNHCR_SOURCE, UNHCR_URL, "Refugees under UNHCR's mandate",
+    ),
+    IndicatorData(
+        "asylum-seekers",
+        T("Лица, ищущие убежища", "Asylum-seekers"),
+        T("Лица, ходатайство которых о предоставлении убежища на конец года ещё не рассмотрено.",
+          "People whose claim for asylum had not yet been decided at the end of the year."),
+        PERSONS, UNHCR_SOURCE, UNHCR_URL, "Asylum-seekers",
+    ),
+    IndicatorData(
+        "stateless-persons",
+        T("Лица без гражданства (апатриды)", "Stateless persons"),
+        T("Лица, которых ни одно государство не считает своими гражданами, по данным на конец года.",
+          "People not considered nationals by any state, counted at the end of the year."),
+        PERSONS, UNHCR_SOURCE, UNHCR_URL, "Stateless persons",
+    ),
+    IndicatorData(
+        "international-migrant-stock",
+        T("Международные мигранты", "International migrant stock"),
+        T("Число людей, родившихся в другой стране (или, где это неизвестно, иностранных граждан), живущих в "
+          "стране в середине года.",
+          "The number of people born in another country (or, where that is not known, foreign citizens) living "
+          "in the country at mid-year."),
+        PERSONS, WDI_SOURCE, "https://data.worldbank.org/indicator/SM.POP.TOTL", "SM.POP.TOTL",
+    ),
+    IndicatorData(
+        "remittances-share-of-gdp",
+        T("Денежные переводы мигрантов", "Remittances received"),
+        T("Личные денежные переводы, полученные страной, в процентах от её валового внутреннего продукта.",
+          "Personal remittances received by the country, as a share of its gross domestic product."),
+        T("% ВВП", "% of GDP"), WDI_SOURCE, "https://data.worldbank.org/indicator/BX.TRF.PWKR.DT.GD.ZS",
+        "BX.TRF.PWKR.DT.GD.ZS", decimal_places=1,
+    ),
+]
+
+# Sample files in the sources' layouts (demo/figures/), and the date they were written.
+FIGURE_FILES = [
+    "unhcr_population_sample.csv",
+    "API_SM.POP.TOTL_DS2_en_csv_sample.csv",
+    "API_BX.TRF.PWKR.DT.GD.ZS_DS2_en_csv_sample.csv",
+]
+FIGURES_WRITTEN = d(2026, 11, 26)

@@ -14,8 +14,13 @@ from django.db import transaction
 from core.models import Publishable
 from core.text import decode_text
 from demo import data
+from demo.actionplan import load_action_plan
 from demo.data import EMPTY, MeetingData, T
 from documents.models import Document, DocumentFile
+from glossary.models import Term
+from glossary.terms_csv import import_csv
+from indicators.importing import import_figures_file
+from indicators.models import Indicator, IndicatorValue
 from meetings.models import Meeting, OutcomeStatement, Participation, StatementParagraph
 from meetings.statement_import import import_statement, parse_numbered_paragraphs
 from pages.models import NewsItem, Page
@@ -41,6 +46,16 @@ def upsert(model, lookup: dict, **values):
     obj.full_clean()
     obj.save()
     return obj
+
+
+# --- Glossary ------------------------------------------------------------------------------------------------------
+
+GLOSSARY_CSV = Path(__file__).resolve().parent / "glossary.csv"
+
+
+def load_glossary() -> None:
+    """The glossary's terms, through the same CSV import editors use in the admin."""
+    import_csv(GLOSSARY_CSV.read_bytes())
 
 
 # --- States ------------------------------------------------------------------------------------------------------
@@ -278,7 +293,30 @@ def read_seed(seeds_dir: Path | None, name: str) -> str | None:
 
 
 COUNTED = [State, FocalPoint, Organisation, Meeting, Participation, OutcomeStatement, StatementParagraph, Document,
-           DocumentFile, Page, NewsItem]
+           DocumentFile, Page, NewsItem, Indicator, IndicatorValue, Term]
+
+
+FIGURES_DIR = Path(__file__).resolve().parent / "figures"
+
+
+def load_figures() -> None:
+    """The indicators, and sample figures for them through the importer a real download goes through."""
+    for position, indicator in enumerate(data.INDICATORS):
+        upsert(
+            Indicator,
+            {"slug": indicator.slug},
+            source_url=indicator.source_url,
+            source_licence=data.SOURCE_LICENCE,
+            source_code=indicator.source_code,
+            decimal_places=indicator.decimal_places,
+            position=position,
+            **both("name", indicator.name),
+            **both("definition", indicator.definition),
+            **both("unit", indicator.unit),
+            **both("source_name", indicator.source_name),
+        )
+    for name in data.FIGURE_FILES:
+        import_figures_file(FIGURES_DIR / name, retrieved=data.FIGURES_WRITTEN, is_sample=True)
 
 
 def counts() -> dict[type, int]:
@@ -300,6 +338,9 @@ def load_demo(seeds_dir: Path | None = None) -> dict[type, int]:
     }
     load_statement(meetings[data.THIRD_SOM_SLUG], seeds_dir)
     load_pages()
+    load_figures()
+    load_glossary()
     for document_data in data.DOCUMENTS:
         load_document(document_data, meetings, orgs, states, seeds_dir)
+    load_action_plan(meetings[data.THIRD_SOM_SLUG])
     return counts()

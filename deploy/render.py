@@ -3,7 +3,8 @@
     DEBUG=0 SECRET_KEY=... .venv/bin/python deploy/render.py site > /etc/nginx/sites-enabled/portal.conf
 
 Values come from the settings (STATIC_ROOT, MEDIA_ROOT, DOCUMENT_SENDFILE_PREFIX, DOCUMENT_MAX_UPLOAD_SIZE) and
-from NGINX_LISTEN, GUNICORN_BIND and NGINX_ACCESS_LOG; a keyword argument of render_site() overrides any of them.
+from NGINX_LISTEN, GUNICORN_BIND, NGINX_ACCESS_LOG and NGINX_PROXY_CACHE_PATH; a keyword argument of
+render_site() overrides any of them.
 """
 
 import getpass
@@ -48,6 +49,9 @@ def site_values(**overrides) -> dict[str, object]:
         "SENDFILE_PREFIX": _directory(settings.DOCUMENT_SENDFILE_PREFIX),
         "MAX_BODY_SIZE": settings.DOCUMENT_MAX_UPLOAD_SIZE + FORM_OVERHEAD,
         "ACCESS_LOG": os.environ.get("NGINX_ACCESS_LOG", "/var/log/nginx/portal.access.log"),
+        "PROXY_CACHE_PATH": os.environ.get("NGINX_PROXY_CACHE_PATH", "/var/cache/nginx/portal"),
+        "SESSION_COOKIE": settings.SESSION_COOKIE_NAME,
+        "CSRF_COOKIE": settings.CSRF_COOKIE_NAME,
     }
     values.update(overrides)
     for name in ("STATIC_ROOT", "MEDIA_ROOT", "SENDFILE_PREFIX"):
@@ -64,6 +68,7 @@ def write_standalone(prefix: Path, worker_processes: int = 1, **overrides) -> Pa
     prefix = Path(prefix)
     prefix.mkdir(parents=True, exist_ok=True)
     overrides.setdefault("ACCESS_LOG", prefix / "access.log")
+    overrides.setdefault("PROXY_CACHE_PATH", prefix / "proxy_cache")
     (prefix / "portal.conf").write_text(render_site(**overrides))
     conf = prefix / "nginx.conf"
     values = {"PREFIX": prefix, "WORKER_PROCESSES": worker_processes, "USER": getpass.getuser()}

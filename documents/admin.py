@@ -38,7 +38,7 @@ def retry_extraction(modeladmin, request, document_files):
         )
         return
     statuses = list(DocumentFile.objects.filter(pk__in=ids).values_list("extraction_status", flat=True))
-    done = statuses.count(ExtractionStatus.DONE)
+    done = sum(statuses.count(status) for status in ExtractionStatus.with_text())
     failed = len(statuses) - done
     if done:
         modeladmin.message_user(

@@ -3,33 +3,37 @@
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import StreamingHttpResponse
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from core.security import rate_limit
 from core.views import FilteredListView, bad_request, form_errors
 from documents.exports import csv_lines, json_chunks
 from documents.facets import document_facets
-from documents.filters import DocumentFilter
+from documents.filters import DocumentFilter, reader
+from documents.hits import hit_function
 from documents.models import Document, DocumentFile
-from documents.search import public_ranking, sees_public_only
+from documents.search import indexed_ranking, sees_public_only
 from documents.whole_archive import is_unfiltered, prebuilt_response
 from search import engine
 
 
 def find_documents(filterset):
-    """A valid DocumentFilter's documents, most relevant first when there is a query, and their snippets."""
+    """A valid DocumentFilter's documents in the order it asks (most relevant first), and their hits."""
     documents = filterset.qs
-    query = filterset.query
+    query, sort = filterset.query, filterset.sort_order
     if query:
-        return engine.rank(documents, query), engine.snippets(query)
-    return documents.order_by("-date", "title", "pk"), None
+        also = filterset.expansion.also
+        return engine.rank(documents, query, also, sort), hit_function(query, reader(filterset.request), also)
+    return documents.order_by(*engine.ordering(sort, rank=None), "title", "pk"), None
 
 
-def with_snippets(documents, snippets) -> list:
+def with_snippets(documents, hits) -> list:
+    """The documents, each with its `hit` (documents.hits.Hit: snippet, its language, page) or None."""
     documents = list(documents)
-    found = snippets(documents) if snippets else {}
+    found = hits(documents) if hits else {}
     for document in documents:
-        document.snippet = found.get(document.pk, "")
+        document.hit = found.get(document.pk)
     return documents
 
 
@@ -54,8 +58,8 @@ class DocumentListView(FilteredListView):
 
     def get_queryset(self):
         documents, self.snippets = find_documents(self.filterset)
-        # Public readers' matches are counted and ranked in the search index alone (documents.search).
-        self.ranking = public_ranking(self.filterset)
+        # Every reader's matches are counted and ranked in the search index alone (documents.search).
+        self.ranking = indexed_ranking(self.filterset)
         return self.listing(documents)
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
@@ -79,9 +83,13 @@ class DocumentListView(FilteredListView):
             documents=documents,
             object_list=documents,
             query=self.filterset.query,
-            query_notes=engine.parse_query(self.filterset.query).notes(),
+            expansion=self.filterset.expansion,
+            query_notes=engine.parse_query(self.filterset.query, self.filterset.expansion.also).notes(),
             facets=document_facets(self.filterset, self.request.GET),
             export_query=params.urlencode(),
+            feed_url=reverse("documents:feed_search") + (f"?{params.urlencode()}" if params else ""),
+            sort=self.filterset.sort_order,
+            sorts=engine.Sort.choices,
         )
         return context
 

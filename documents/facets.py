@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from core.i18n import current_language
 from documents.filters import downloadable_files, visible_meetings
 from documents.models import Document, DocumentFile
-from documents.search import public_matches
+from documents.search import indexed_matches
 from meetings.models import Meeting
 
 # Meetings, states and organisations can be many; the most frequent are shown (chosen ones first).
@@ -317,8 +317,8 @@ def document_facets(filterset, params) -> list[Facet]:
     shared_names = [name for name, values in chosen_values.items() if not values]
     shared = {}
     if connection.vendor == "postgresql" and len(shared_names) > 1:
-        # A public reader's search is found in the search index alone (see documents.search).
-        matches = public_matches(filterset)
+        # A search is found in the search index alone, with the reader's rule (see documents.search).
+        matches = indexed_matches(filterset)
         base = filterset.qs if matches is None else matches.values_list("pk", "kind", "date", "meeting_id")
         if not any(bool(value) for value in filterset.form.cleaned_data.values()):
             strategy = DIFFERENCE  # the list as first opened: nearly the whole archive

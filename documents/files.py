@@ -7,11 +7,14 @@ command and the tests share one set of rules. Nothing here touches the database.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import subprocess
+import tempfile
 import time
 import unicodedata
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
 from django.conf import settings
@@ -308,6 +311,10 @@ class Extraction:
     page_count: int | None = None
     # Set when only part of the text was taken (too long, too slow).
     note: str = ""
+    # The text page by page (a PDF's pages; any other file is one page), joined into `text`.
+    pages: list[str] = field(default_factory=list)
+    # Numbers of the PDF pages that have no text layer (scans): for OCR.
+    blank_pages: list[int] = field(default_factory=list)
 
 
 def count_pages(fileobj, file_type: FileType) -> int | None:
@@ -352,14 +359,32 @@ def extract_text(fileobj, file_type: FileType, time_budget: float | None = None)
         raise ExtractionFailed(f"{type(error).__name__}: {error}"[:500]) from error
     finally:
         fileobj.seek(0)
-    text = extraction.text.replace("\x00", "")
-    if len(text) > MAX_TEXT_CHARS:
-        text = text[:MAX_TEXT_CHARS]
+    pages = [page.replace("\x00", "").strip() for page in extraction.pages or [extraction.text]]
+    pages, cut = _cut_pages(pages)
+    if cut:
         extraction.note = extraction.note or f"text cut at {MAX_TEXT_CHARS} characters"
-    extraction.text = text.strip()
-    if not extraction.text:
-        raise ExtractionFailed("no text found (a scanned document needs OCR first)")
+    extraction.pages = pages
+    extraction.text = join_pages(pages)
+    if not extraction.text and not extraction.blank_pages:
+        raise ExtractionFailed("no text found")
     return extraction
+
+
+def join_pages(pages: list[str]) -> str:
+    """A file's whole text from its pages' texts."""
+    return "\n\n".join(page for page in pages if page).strip()
+
+
+def _cut_pages(pages: list[str]) -> tuple[list[str], bool]:
+    """The pages within MAX_TEXT_CHARS in all (the last one shortened), and whether any text was left out."""
+    kept, room = [], MAX_TEXT_CHARS
+    for page in pages:
+        if len(page) > room:
+            kept.append(page[:room])
+            return kept, True
+        kept.append(page)
+        room -= len(page)
+    return kept, False
 
 
 def _extract_pdf(fileobj, deadline: float) -> Extraction:
@@ -378,8 +403,14 @@ def _extract_pdf(fileobj, deadline: float) -> Extraction:
         if length > MAX_TEXT_CHARS:
             break
         if time.monotonic() > deadline and number < total:
-            return Extraction("\n\n".join(pages), total, f"stopped after {number} of {total} pages: time budget used")
-    return Extraction("\n\n".join(pages), total)
+            note = f"stopped after {number} of {total} pages: time budget used"
+            return _pdf_extraction(pages, total, note)
+    return _pdf_extraction(pages, total)
+
+
+def _pdf_extraction(pages: list[str], total: int, note: str = "") -> Extraction:
+    blank = [number for number, text in enumerate(pages, start=1) if not text.strip()]
+    return Extraction("", total, note, pages=pages, blank_pages=blank)
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -450,3 +481,90 @@ def count_pages_in_archive(archive: zipfile.ZipFile, file_type: FileType) -> int
             if element.tag.endswith("}Pages") and (element.text or "").strip().isdigit():
                 return int(element.text) or None
     return None
+
+
+# OCR of scanned PDF pages ------------------------------------------------------------------------
+
+OCR_LANGUAGES = "rus+eng"
+# The programs OCR runs, and the Debian packages that bring them (with tesseract-ocr-rus and -eng).
+OCR_PROGRAMS = {"pdftoppm": "poppler-utils", "tesseract": "tesseract-ocr"}
+OCR_DPI = 300
+# A page rendered larger than this (about four A3 pages at 300 dpi) is a bomb, not a scan: it is skipped.
+OCR_MAX_PIXELS = 80_000_000
+
+
+@dataclass
+class Recognition:
+    texts: dict[int, str]  # {page number: text} of the pages read
+    # Why some pages were not read (too large, out of time), for the editor; "" when all were.
+    note: str = ""
+
+
+class OutOfTime(ExtractionFailed):
+    pass
+
+
+def recognise_pages(fileobj, numbers: list[int], time_budget: float) -> Recognition:
+    """The text tesseract reads on the given pages of a PDF, each rendered by pdftoppm.
+
+    Runs external programs on untrusted input: call it through core.isolation.run_limited, whose
+    limits the programs inherit; each also stops at the time budget, and the pages read by then are
+    kept. A page too large to render is skipped. Raises ExtractionFailed when the PDF cannot be read.
+    """
+    from pypdf import PdfReader
+
+    deadline = time.monotonic() + time_budget
+    fileobj.seek(0)
+    with tempfile.TemporaryDirectory(prefix="ocr-") as folder:
+        path = os.path.join(folder, "file.pdf")
+        with open(path, "wb") as copy:
+            while chunk := fileobj.read(CHUNK_SIZE):
+                copy.write(chunk)
+        fileobj.seek(0)
+        try:
+            reader = PdfReader(path, strict=False)
+            sizes = {number: reader.pages[number - 1].mediabox for number in numbers}
+        except Exception as error:  # pypdf raises many kinds of errors for broken files
+            raise ExtractionFailed(f"{type(error).__name__}: {error}"[:500]) from error
+        texts, notes = {}, []
+        for number in numbers:
+            pixels = float(sizes[number].width) * float(sizes[number].height) * (OCR_DPI / 72) ** 2
+            if pixels > OCR_MAX_PIXELS:
+                notes.append(f"page {number} is too large to recognise ({round(pixels / 1e6)} megapixels)")
+                continue
+            try:
+                texts[number] = _recognise_page(path, number, os.path.join(folder, f"page-{number}"), deadline)
+            except OutOfTime:
+                notes.append(f"stopped after {len(texts)} of {len(numbers)} pages: time budget used")
+                break
+    return Recognition(texts, "; ".join(notes))
+
+
+def _recognise_page(path: str, number: int, image: str, deadline: float) -> str:
+    render = ["pdftoppm", "-r", str(OCR_DPI), "-gray", "-f", str(number), "-l", str(number), "-singlefile"]
+    _run([*render, "-tiff", path, image], deadline, f"page {number} could not be rendered")
+    try:
+        return _run(
+            ["tesseract", f"{image}.tif", "stdout", "-l", OCR_LANGUAGES], deadline, f"page {number} could not be read"
+        ).strip()
+    finally:
+        os.remove(f"{image}.tif")
+
+
+def _run(command: list[str], deadline: float, failure: str) -> str:
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise OutOfTime(failure)
+    # One thread: the machine's cores are shared with the web and job workers.
+    environment = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    try:
+        done = subprocess.run(command, capture_output=True, timeout=remaining, env=environment, check=False)  # noqa: S603
+    except subprocess.TimeoutExpired as error:
+        raise OutOfTime(failure) from error
+    except FileNotFoundError as error:
+        package = OCR_PROGRAMS.get(command[0], command[0])
+        raise ExtractionFailed(f"not installed: {command[0]} is missing (Debian package {package})") from error
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit {done.returncode}"]
+        raise ExtractionFailed(f"{failure}: {detail[0]}"[:500])
+    return done.stdout.decode("utf-8", "replace")

@@ -11,7 +11,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import YearsField
+from core.i18n import current_language
 from documents.models import Document, DocumentFile
+from glossary.expansion import EXPAND_CHOICES, Expansion, expand, expansion_wanted
 from meetings.models import Meeting
 from participants.models import Organisation, State
 from search import engine
@@ -48,6 +50,10 @@ class DocumentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search the documents"), method="filter_query", max_length=MAX_QUERY_LENGTH, strip=True
     )
+    # expand=0 switches the glossary's query expansion off (0 is falsy: it filters nothing).
+    expand = django_filters.TypedChoiceFilter(
+        choices=EXPAND_CHOICES, coerce=int, label=_("Glossary equivalents"), method="keep_all", widget=forms.HiddenInput
+    )
     kind = django_filters.MultipleChoiceFilter(
         choices=Document.Kind.choices, label=_("Kind"), distinct=False, widget=forms.MultipleHiddenInput
     )
@@ -80,6 +86,11 @@ class DocumentFilter(django_filters.FilterSet):
         widget=forms.MultipleHiddenInput,
     )
 
+    # How the list is ordered, not what it holds: read by find_documents (documents.archive), not filtered.
+    sort = django_filters.ChoiceFilter(
+        choices=engine.Sort.choices, label=_("Sort"), method="keep_order", empty_label=None
+    )
+
     class Meta:
         model = Document
         fields = []
@@ -87,6 +98,21 @@ class DocumentFilter(django_filters.FilterSet):
     @property
     def query(self) -> str:
         return (self.form.cleaned_data.get("q") or "") if self.is_bound and self.form.is_valid() else ""
+
+    @property
+    def expansion(self) -> Expansion:
+        """The glossary's extra phrases for the query (glossary.expansion), computed once."""
+        if not hasattr(self, "_expansion"):
+            wanted = expansion_wanted(self.form.cleaned_data.get("expand")) if self.query else True
+            self._expansion = expand(self.query, current_language(), enabled=wanted) if self.query else Expansion()
+        return self._expansion
+
+    @property
+    def sort_order(self) -> str:
+        return (self.form.cleaned_data.get("sort") or "") if self.is_bound and self.form.is_valid() else ""
+
+    def keep_order(self, queryset, name, value):
+        return queryset
 
     def queryset_without(self, name: str):
         """The documents every filter but `name` leaves: what that filter's facet counts."""
@@ -97,7 +123,10 @@ class DocumentFilter(django_filters.FilterSet):
         return queryset
 
     def filter_query(self, queryset, name, value):
-        return engine.match(queryset, value) if value else queryset
+        return engine.match(queryset, value, self.expansion.also) if value else queryset
+
+    def keep_all(self, queryset, name, value):
+        return queryset
 
     def filter_meetings(self, queryset, name, value):
         return queryset.filter(meeting__in=value) if value else queryset

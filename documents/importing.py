@@ -86,6 +86,8 @@ def guess_language(path: Path, file_type: files.FileType) -> str:
             text = files.extract_text(stream, file_type, time_budget=5).text[:20000]
         except files.ExtractionFailed:
             return ""
+    if not text:  # a scan: its text waits for OCR
+        return ""
     cyrillic = len(re.findall(r"[\u0400-\u04FF]", text))
     latin = len(re.findall(r"[A-Za-z]", text))
     return "ru" if cyrillic > latin else "en"

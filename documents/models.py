@@ -4,6 +4,7 @@ import logging
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
@@ -22,6 +23,7 @@ from documents import files, tasks
 from documents.signals import documents_updated, file_text_extracted
 from meetings.models import Meeting, Participation
 from participants.models import Organisation, State
+from search import engine
 
 logger = logging.getLogger(__name__)
 
@@ -41,18 +43,31 @@ class Audience(models.TextChoices):
         ``prefix`` is the path to the model carrying ``audience``; ``meeting_field`` the path, from the
         queried model, to the meeting whose participations count. A row without a meeting has no
         invited or attending states, so the meeting audiences admit nobody there.
+
+        When the meeting id is a column of the queried row (a document, or search.SearchEntry's copy of
+        one), the rule reads that row's own columns only: the meetings the delegate's state was invited
+        to or attended are one small uncorrelated subquery, which PostgreSQL runs once per statement
+        rather than once per row. When the meeting is reached through a relation (a file's document),
+        a correlated EXISTS keeps the planner on the few rows asked for instead of hashing the archive.
         """
         admitted = Q(**{f"{prefix}audience": cls.PUBLIC})
         state_id = delegate_state_id(user)
         if state_id is None:
             return admitted
-        invited = Participation.objects.filter(meeting_id=OuterRef(meeting_field), state_id=state_id)
-        attended = invited.filter(attendance=Participation.Attendance.ATTENDED)
+        if "__" in meeting_field:
+            invited = Participation.objects.filter(meeting_id=OuterRef(meeting_field), state_id=state_id)
+            attended = invited.filter(attendance=Participation.Attendance.ATTENDED)
+            invited_q, attended_q = Exists(invited), Exists(attended)
+        else:
+            invited = Participation.objects.filter(state_id=state_id).order_by()
+            attended = invited.filter(attendance=Participation.Attendance.ATTENDED)
+            invited_q = Q(**{f"{meeting_field}__in": invited.values("meeting_id")})
+            attended_q = Q(**{f"{meeting_field}__in": attended.values("meeting_id")})
         return (
             admitted
             | Q(**{f"{prefix}audience": cls.DELEGATES})
-            | (Q(**{f"{prefix}audience": cls.INVITED_STATES}) & Exists(invited))
-            | (Q(**{f"{prefix}audience": cls.ATTENDED_STATES}) & Exists(attended))
+            | (Q(**{f"{prefix}audience": cls.INVITED_STATES}) & invited_q)
+            | (Q(**{f"{prefix}audience": cls.ATTENDED_STATES}) & attended_q)
         )
 
     @classmethod
@@ -159,7 +174,12 @@ class Document(Publishable):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-date", "title"]
-        indexes = [models.Index(fields=["date"])]
+        indexes = [
+            models.Index(fields=["date"]),
+            # The next scheduled publication (core.pagecache.next_publication), asked after every change of
+            # content: the few documents with a publication time, not a scan of the whole archive.
+            models.Index(fields=["publish_at"], condition=Q(publish_at__isnull=False), name="document_scheduled"),
+        ]
 
     def __str__(self):
         return self.title
@@ -244,7 +264,13 @@ def validate_document_file(value):
 class ExtractionStatus(models.TextChoices):
     PENDING = "pending", _("pending")
     DONE = "done", _("done")
+    # Read by tesseract from the images of pages without a text layer (scans), maybe with other pages' text.
+    OCR = "ocr", _("recognised by OCR")
     FAILED = "failed", _("failed")
+
+    @classmethod
+    def with_text(cls) -> tuple[str, ...]:
+        return (cls.DONE, cls.OCR)
 
 
 class DocumentFileQuerySet(AnnouncedUpdateMixin, models.QuerySet):
@@ -257,6 +283,11 @@ class DocumentFileQuerySet(AnnouncedUpdateMixin, models.QuerySet):
         if moved_to is not None:
             ids.add(getattr(moved_to, "pk", moved_to))
         return sorted(ids)
+
+    def without_pages(self):
+        """Files whose text was read before it was kept page by page (FilePage): their hits name no page."""
+        pages = FilePage.objects.filter(file_id=OuterRef("pk"))
+        return self.filter(extraction_status__in=ExtractionStatus.with_text()).exclude(Exists(pages))
 
     def downloadable_by(self, user):
         """Files whose own audience admits the user, for files of documents already read through visible_to()."""
@@ -311,9 +342,7 @@ class DocumentFile(models.Model):
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="files", verbose_name=_("document"))
     language = models.CharField(_("language"), max_length=5, choices=Language.choices)
-    file = StoredFileField(
-        _("file"), upload_to=document_file_path, max_length=200, validators=[validate_document_file]
-    )
+    file = StoredFileField(_("file"), upload_to=document_file_path, max_length=200, validators=[validate_document_file])
     original_name = models.CharField(_("file name"), max_length=255, blank=True)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, editable=False, db_index=True)
@@ -361,6 +390,8 @@ class DocumentFile(models.Model):
             if self.pk:
                 self.uploaded_at = timezone.now()
         super().save(*args, **kwargs)
+        if new_upload:
+            self.pages.all().delete()
         if new_upload:
             # Text is read by a background job once the file is safely stored and committed:
             # the upload answers at once, and a slow or failing extraction can never lose it.
@@ -442,8 +473,12 @@ class DocumentFile(models.Model):
         self.page_count = files.count_pages(upload, file_type) if file_type else None
 
     def extract_text(self):
-        """Read the file's text now, record the outcome, and tell listeners (search indexing)."""
+        """Read the file's text now, record the outcome, and tell listeners (search indexing).
+
+        A PDF's pages without a text layer are left to OCR, a job of its own (recognise_text).
+        """
         file_type = self.file_type
+        pages, blank_pages = [], []
         try:
             if file_type is None:
                 raise files.ExtractionFailed(f"unsupported: {self.content_type or 'unknown type'}")
@@ -470,18 +505,110 @@ class DocumentFile(models.Model):
             self.extraction_error = f"{type(error).__name__}: {error}"[:500]
             self.extracted_text = ""
         else:
+            pages, blank_pages = result.pages, result.blank_pages
             self.extraction_status, self.extraction_error, self.extracted_text = (
-                ExtractionStatus.DONE,
+                ExtractionStatus.DONE if result.text else ExtractionStatus.PENDING,
                 result.note,
                 result.text,
             )
             if result.page_count and not self.page_count:
                 self.page_count = result.page_count
         with transaction.atomic():
+            self.store_pages(pages)
             DocumentFile.objects.filter(pk=self.pk).update(
                 extraction_status=self.extraction_status,
                 extraction_error=self.extraction_error,
                 extracted_text=self.extracted_text,
                 page_count=self.page_count,
             )
+            if blank_pages:
+                transaction.on_commit(lambda pk=self.pk: tasks.recognise_file_text.enqueue(pk), robust=True)
         file_text_extracted.send(sender=DocumentFile, instance=self)
+
+    def store_pages(self, texts: list[str]) -> None:
+        """Keep the text page by page (numbered from 1), replacing what was kept before."""
+        self.pages.all().delete()
+        FilePage.objects.bulk_create(
+            FilePage(file=self, number=number, text=text) for number, text in enumerate(texts, start=1)
+        )
+        engine.index_passages(FilePage.objects.filter(file=self).exclude(text=""))
+
+    def recognise_text(self):
+        """OCR the pages that have no text (a scan), record the outcome, and tell listeners (search indexing)."""
+        blank = dict(self.pages.filter(text="").values_list("number", "pk"))
+        if not blank or self.file_type is not files.PDF:
+            return
+        recognised = None
+        try:
+            with self.file.open("rb") as stored:
+                # External programs on an untrusted file: in a child process whose limits they inherit.
+                recognised = isolation.run_limited(
+                    files.recognise_pages,
+                    stored,
+                    sorted(blank),
+                    # Its own budget ends first: the pages read by then are kept.
+                    settings.OCR_TIME_LIMIT * 0.9,
+                    seconds=settings.OCR_TIME_LIMIT,
+                    memory_bytes=settings.OCR_MEMORY_LIMIT_MB * 1024 * 1024,
+                )
+        except isolation.LimitExceeded as error:
+            self.extraction_status = ExtractionStatus.FAILED
+            self.extraction_error = {
+                "time": f"stopped: OCR took more than {settings.OCR_TIME_LIMIT} s",
+                "memory": f"stopped: OCR needed more than {settings.OCR_MEMORY_LIMIT_MB} MB",
+            }.get(error.reason, f"stopped: {error}")
+        except files.ExtractionFailed as error:
+            self.extraction_status, self.extraction_error = ExtractionStatus.FAILED, f"OCR: {error}"
+        except Exception as error:  # a broken file must never break the job
+            logger.exception("OCR failed for document file %s", self.pk)
+            self.extraction_status, self.extraction_error = ExtractionStatus.FAILED, f"OCR: {type(error).__name__}"
+        with transaction.atomic():
+            if recognised is not None:
+                self.record_recognition(recognised, blank)
+            elif self.extracted_text:
+                # The text layer's pages were read: the file keeps them, and says what OCR could not do.
+                self.extraction_status = ExtractionStatus.DONE
+            DocumentFile.objects.filter(pk=self.pk).update(
+                extraction_status=self.extraction_status,
+                extraction_error=self.extraction_error,
+                extracted_text=self.extracted_text,
+            )
+        file_text_extracted.send(sender=DocumentFile, instance=self)
+
+    def record_recognition(self, recognition, blank: dict[int, int]) -> None:
+        """Keep the recognised pages' text, and the file's text, status and note that follow from it."""
+        for number, text in recognition.texts.items():
+            FilePage.objects.filter(pk=blank[number]).update(text=text)
+        engine.index_passages(FilePage.objects.filter(pk__in=blank.values()).exclude(text=""))
+        self.extracted_text = files.join_pages(list(self.pages.order_by("number").values_list("text", flat=True)))
+        note = f"OCR: {recognition.note}" if recognition.note else ""
+        if any(recognition.texts.values()):
+            self.extraction_status, self.extraction_error = ExtractionStatus.OCR, note
+        elif self.extracted_text:
+            self.extraction_status = ExtractionStatus.DONE
+            self.extraction_error = note or "OCR found no text on the pages without a text layer"
+        else:
+            self.extraction_status = ExtractionStatus.FAILED
+            self.extraction_error = note or "no text found, not even by OCR"
+
+
+class FilePage(models.Model):
+    """The text of one page of a file (a PDF's page; any other file is one page), for naming a search hit's page."""
+
+    file = models.ForeignKey(DocumentFile, on_delete=models.CASCADE, related_name="pages", verbose_name=_("file"))
+    number = models.PositiveIntegerField(_("page"))
+    text = models.TextField(_("text"), blank=True)
+    # The engine's full-text vector of the text (search.engine.index_passages), on PostgreSQL.
+    vector = SearchVectorField(_("search vector"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("page of a file")
+        verbose_name_plural = _("pages of files")
+        ordering = ["file", "number"]
+        constraints = [models.UniqueConstraint(fields=["file", "number"], name="one_text_per_file_page")]
+
+    def __str__(self):
+        return f"{self.file} p. {self.number}"
+
+    def get_absolute_url(self):
+        return f"{self.file.get_absolute_url()}#page={self.number}"

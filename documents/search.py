@@ -1,11 +1,12 @@
-"""Searches for the public reader answered from the search index alone (PostgreSQL).
+"""Searches answered from the search index alone (PostgreSQL), for every reader.
 
 A search that matches most of the archive spends its time joining every match to its document
-and meeting to check who may see it. For readers who see only public documents (anonymous
-visitors and accounts that are neither staff nor delegates) the same rule is checked on the copies
-kept in the search index (search.models.SearchEntry), so matching, counting and ranking touch one
-table. Staff and delegates, whose rules depend on meetings' participants, keep the join through
-Document.objects.visible_to().
+and meeting to check who may see it. Document.visible_q(user) reads only the document's own
+columns (publication, audience, meeting id) and small uncorrelated subqueries (the published
+meetings; for a delegate, the meetings their state was invited to or attended), so the same rule
+is checked on the copies kept in the search index (search.models.SearchEntry), and matching,
+counting and ranking touch one table: for anonymous readers, delegates and staff alike (staff's rule
+admits every entry).
 
 The rule is the archive's, passed to the engine (search.engine.public_entries), which knows none.
 The documents shown are still read through the reader's Document queryset (see
@@ -25,39 +26,41 @@ def sees_public_only(user) -> bool:
     return Document.shows_only_public_to(user)
 
 
-def public_entry_q() -> Q:
-    """Document.public_q(), built by the same function on SearchEntry's copies of the document's fields."""
-    return Document.public_q()
+def entry_q(user) -> Q:
+    """Document.visible_q(user), built by the same function on SearchEntry's copies of the document's fields."""
+    return Document.visible_q(user)
 
 
 def _other_filters(filterset) -> bool:
     # An unused meeting/state filter cleans to an empty queryset, falsy like the other empty values.
-    return any(bool(value) for name, value in filterset.form.cleaned_data.items() if name != "q")
+    return any(bool(value) for name, value in filterset.form.cleaned_data.items() if name not in ("q", "sort"))
 
 
-def public_matches(filterset):
+def indexed_matches(filterset):
     """The entries of a valid DocumentFilter's documents, or None when that needs the join.
 
-    Only for a query, on PostgreSQL, for a reader who sees public documents only. Other filters
-    (kind, year, states…) are applied through the documents they leave: rarer, and narrower.
+    Only for a query, on PostgreSQL. Other filters (kind, year, states…) are applied through the
+    documents they leave: rarer, and narrower.
     """
     query = filterset.query
-    if not query or not engine.ranks_in_index() or not sees_public_only(reader(filterset.request)):
+    if not query or not engine.ranks_in_index():
         return None
-    entries = engine.public_entries(public_entry_q(), query)
+    entries = engine.public_entries(entry_q(reader(filterset.request)), query, filterset.expansion.also)
     if _other_filters(filterset):
         entries = entries.filter(document_id__in=filterset.queryset_without("q").order_by().values("pk"))
     return entries
 
 
-def public_ranking(filterset):
-    """public_matches() in the order of search.engine.rank(), or None."""
-    entries = public_matches(filterset)
-    return None if entries is None else engine.rank_entries(entries, filterset.query)
-
-
-def public_search_ranking(query: str, user):
-    """The ranking for the site-wide search box (no other filters), or None."""
-    if not query or not engine.ranks_in_index() or not sees_public_only(user):
+def indexed_ranking(filterset):
+    """indexed_matches() in the order of search.engine.rank(), or None."""
+    entries = indexed_matches(filterset)
+    if entries is None:
         return None
-    return engine.rank_entries(engine.public_entries(public_entry_q(), query), query)
+    return engine.rank_entries(entries, filterset.query, filterset.expansion.also, filterset.sort_order)
+
+
+def indexed_search_ranking(query: str, user, also=(), sort: str | None = None):
+    """The ranking for the site-wide search box (no other filters), or None; `also`: the query's expansions."""
+    if not query or not engine.ranks_in_index():
+        return None
+    return engine.rank_entries(engine.public_entries(entry_q(user), query, also), query, also, sort)

@@ -3,7 +3,8 @@
 from django.dispatch import Signal
 
 # Sent after every text extraction attempt, with instance=<DocumentFile> (sender=DocumentFile).
-# instance.extraction_status says whether instance.extracted_text is new (done) or empty (failed).
+# instance.extraction_status says whether instance.extracted_text is new (done, ocr), empty (failed) or
+# waiting for OCR (pending). OCR of a PDF's scanned pages sends it again when it is done.
 file_text_extracted = Signal()
 
 # Sent after a bulk update (QuerySet.update(), which sends no post_save) changed a field of

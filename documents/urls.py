@@ -14,6 +14,11 @@ urlpatterns = [
     path("export.json", archive.export_json, name="export_json"),
     path("feed/rss/", feeds.DocumentRssFeed(), name="feed_rss"),
     path("feed/atom/", feeds.DocumentAtomFeed(), name="feed_atom"),
+    path(
+        "feed/search/",
+        rate_limit_when_searching("archive_search")(feeds.DocumentSearchFeed()),
+        name="feed_search",
+    ),
     path("<int:pk>/", views.DocumentDetailView.as_view(), name="document_detail"),
     path("<int:pk>/<str:language>/", views.file_download, name="file_download"),
     path("meeting/<slug:slug>/zip/", views.meeting_zip, name="meeting_zip"),

@@ -214,6 +214,16 @@ class OutcomeStatement(models.Model):
         return self.meeting.get_absolute_url() + "#statement"
 
 
+class StatementParagraphQuerySet(models.QuerySet):
+    """A paragraph is as visible as its statement's meeting: the meeting's rule, not a copy of it."""
+
+    def public(self):
+        return self.filter(Meeting.public_q(prefix="statement__meeting__"))
+
+    def visible_to(self, user):
+        return self.filter(Meeting.visible_q(user, prefix="statement__meeting__"))
+
+
 @keeps_history()
 class StatementParagraph(models.Model):
     """One numbered paragraph; its number is its address (#p7)."""
@@ -223,6 +233,8 @@ class StatementParagraph(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("number"))
     text = models.TextField(_("text"), blank=True)
+
+    objects = StatementParagraphQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("paragraph")

@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 
 from core.i18n import localized
 from documents.models import Document
+from indicators.charts import state_figures
 from meetings.models import Meeting, Participation
 from meetings.views import documents_with_files
 from participants.models import FocalPoint, Organisation, State
@@ -64,6 +65,7 @@ class StateDetailView(DetailView):
         ]
         context["document_count"] = documents.count()
         context["shown"] = self.shown
+        context["figures"] = state_figures(self.object)
         return context
 
 

@@ -14,6 +14,8 @@ its own visibility rules. It imports no app above core.
     documents.search    → ranks_in_index, public_entries, rank_entries
     pages.search        → search_documents, snippets, CountingPaginator, and text_q (the simpler
                           search over the titles and summaries of other content)
+    documents.hits      → matching_passages, headline_expression, read_headline,
+                          highlight_text (which page, which language version matches: search.passages)
 
 Every search function takes `also`: expansions (each a word or a multi-word term, plain text, not
 web-search syntax) searched as alternatives to the query and ranked below its exact matches; the
@@ -34,8 +36,10 @@ from search.backends.postgres import rank_entries
 from search.indexing import COPIED_FIELDS, delete_entries, entry_fields, entry_values, save_entries, save_entry
 from search.models import SearchEntry
 from search.pagination import CountingPaginator
+from search.passages import headline_expression, highlight_text, index_passages, matching_passages, read_headline
 from search.query import MAX_ALSO, MAX_LEMMAS, MAX_QUERY_CHARS, ParsedQuery, text_q
 from search.query import parse as parse_query
+from search.sorting import Sort, ordering
 
 __all__ = [
     "COPIED_FIELDS",
@@ -44,19 +48,26 @@ __all__ = [
     "MAX_QUERY_CHARS",
     "ParsedQuery",
     "CountingPaginator",
+    "Sort",
     "clear_index",
     "delete_entries",
     "entries_without_lemmas",
     "entry_fields",
     "entry_values",
+    "headline_expression",
+    "highlight_text",
     "index_entries",
     "index_entry",
+    "index_passages",
     "match",
+    "ordering",
+    "matching_passages",
     "orphan_entries",
     "parse_query",
     "public_entries",
     "rank",
     "rank_entries",
+    "read_headline",
     "ranks_in_index",
     "search_documents",
     "snippets",

@@ -47,6 +47,9 @@ class CountingPaginator(Paginator):
         rows = self._rows(bottom)
         if rows:
             self.__dict__["count"] = rows[0][1]
+        elif bottom == 0:
+            # Nothing on the first page: nothing at all, no need to count again.
+            self.__dict__["count"] = 0
         else:
             number = self.validate_number(number)
         ids = [pk for pk, _total in rows]

@@ -7,6 +7,8 @@ from django.core.files.base import ContentFile
 
 from core.models import Publishable
 from documents.models import Document, DocumentFile
+from glossary.models import Term
+from indicators.models import Indicator, IndicatorValue
 from meetings.models import Meeting, OutcomeStatement, Participation, StatementParagraph
 from pages.models import NewsItem, Page
 from participants.models import FocalPoint, Organisation, State
@@ -151,6 +153,20 @@ class NewsItemFactory(factory.django.DjangoModelFactory):
     publication_status = PUBLISHED
 
 
+class TermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Term
+
+    label_ru = factory.Sequence(lambda n: f"термин {n}")
+    label_en = factory.Sequence(lambda n: f"term {n}")
+    slug = factory.Sequence(lambda n: f"term-{n}")
+    definition_ru = "Краткое определение."
+    definition_en = "A short definition."
+    source_name = "IOM Glossary on Migration (2019)"
+    source_url = "https://publications.iom.int/"
+    publication_status = PUBLISHED
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "auth.User"
@@ -172,3 +188,82 @@ class DelegateFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     state = factory.SubFactory(StateFactory)
     position = "Ministry of Labour"
+
+
+class ActionPlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actionplan.ActionPlan"
+
+    title_ru = factory.Sequence(lambda n: f"План действий {n}")
+    title_en = factory.Sequence(lambda n: f"Action plan {n}")
+    start_year = 2017
+    end_year = 2019
+    publication_status = PUBLISHED
+
+
+class PriorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actionplan.Priority"
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title_ru = factory.Sequence(lambda n: f"Приоритет {n}")
+    title_en = factory.Sequence(lambda n: f"Priority {n}")
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actionplan.Activity"
+
+    priority = factory.SubFactory(PriorityFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    title_ru = factory.Sequence(lambda n: f"Мероприятие {n}")
+    title_en = factory.Sequence(lambda n: f"Activity {n}")
+    description_ru = "Описание мероприятия."
+    description_en = "Description of the activity."
+    status = "in_progress"
+    start_date = datetime.date(2017, 3, 1)
+    end_date = datetime.date(2018, 12, 31)
+    publication_status = PUBLISHED
+
+
+class ProgressUpdateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "actionplan.ProgressUpdate"
+
+    activity = factory.SubFactory(ActivityFactory)
+    date = datetime.date(2018, 5, 1)
+    text_ru = factory.Sequence(lambda n: f"Проведён семинар {n}.")
+    text_en = factory.Sequence(lambda n: f"Workshop {n} held.")
+    status = "approved"
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+        django_get_or_create = ("slug",)
+
+    name_ru = factory.Sequence(lambda n: f"Показатель {n}")
+    name_en = factory.Sequence(lambda n: f"Indicator {n}")
+    slug = factory.Sequence(lambda n: f"indicator-{n}")
+    definition_ru = "Определение показателя."
+    definition_en = "What the indicator measures."
+    unit_ru = "человек"
+    unit_en = "persons"
+    source_name_ru = "УВКБ ООН"
+    source_name_en = "UNHCR"
+    source_url = "https://www.unhcr.org/refugee-statistics/"
+    source_licence = "CC BY 4.0"
+    source_code = factory.Sequence(lambda n: f"CODE.{n}")
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    """A published figure (not sample data) of a participating state."""
+
+    class Meta:
+        model = IndicatorValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    state = factory.SubFactory(StateFactory)
+    year = 2022
+    value = 1000
+    source = "UNHCR Refugee Data Finder"
+    retrieved = datetime.date(2026, 11, 1)

@@ -189,6 +189,7 @@ def main_navigation(context):
         (reverse("participants:state_list"), gettext("States")),
         (reverse("participants:organisation_list"), gettext("Organisations")),
         (reverse("documents:document_list"), gettext("Documents")),
+        (reverse("actionplan:plan"), gettext("Action plan")),
         (reverse("pages:news_list"), gettext("News")),
     ]
     menu = []

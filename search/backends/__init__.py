@@ -26,19 +26,21 @@ def match_documents(queryset: QuerySet, query: str, also: Sequence[str] = ()) ->
     return backend().match(queryset, query, also)
 
 
-def search_documents(queryset: QuerySet, query: str, also: Sequence[str] = ()) -> tuple[QuerySet, SnippetFunction]:
-    """Matching documents, most relevant first, and a function from documents to their snippets.
+def search_documents(
+    queryset: QuerySet, query: str, also: Sequence[str] = (), sort: str | None = None
+) -> tuple[QuerySet, SnippetFunction]:
+    """Matching documents, most relevant first (or in the order `sort` asks), and their snippets' function.
 
     `also`: expansions (plain words or multi-word terms) searched as alternatives to the query and
     ranked below its exact matches; see search.query.
     """
     engine = backend()
-    return engine.rank(engine.match(queryset, query, also), query, also), engine.snippet_function(query, also)
+    return engine.rank(engine.match(queryset, query, also), query, also, sort), engine.snippet_function(query, also)
 
 
-def order_by_relevance(queryset: QuerySet, query: str, also: Sequence[str] = ()) -> QuerySet:
-    """Order documents that already match the query by relevance (exact matches before expansions')."""
-    return backend().rank(queryset, query, also)
+def order_by_relevance(queryset: QuerySet, query: str, also: Sequence[str] = (), sort: str | None = None) -> QuerySet:
+    """Order documents that already match the query by relevance (exact matches before expansions') or `sort`."""
+    return backend().rank(queryset, query, also, sort)
 
 
 def snippet_function(query: str, also: Sequence[str] = ()) -> SnippetFunction:

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from search.lemmas import form_stems
 from search.models import SearchEntry
 from search.query import ParsedQuery, Term, parse
+from search.sorting import ordering, sql_ordering
 
 # ts_headline marks matches with these; the text never contains them (search.indexing strips them),
 # so the headline can be escaped as a whole and the markers turned into <mark> afterwards.
@@ -85,10 +86,10 @@ def rank_expression(parsed: ParsedQuery, id_field: str):
     return rank + bonus + SearchRank(rank_vector, expansion) * Value(EXPANSION_WEIGHT)
 
 
-def rank(queryset, query: str, also=()):
+def rank(queryset, query: str, also=(), sort: str | None = None):
     # Title hits above summary hits above text-only hits (rank 0, newest first): see SearchEntry.rank_vector.
     ranking = rank_expression(parse(query, also), "pk")
-    return queryset.annotate(rank=ranking).order_by("-rank", "-date", "pk")
+    return queryset.annotate(rank=ranking).order_by(*ordering(sort), "pk")
 
 
 class RankedEntries:
@@ -99,7 +100,8 @@ class RankedEntries:
     at 73,000 matches that buffer otherwise spills to disk and doubles the time.
     """
 
-    def __init__(self, entries, query: str, also=()):
+    def __init__(self, entries, query: str, also=(), sort: str | None = None):
+        self.order = sql_ordering((*ordering(sort), "document_id"))
         ranking = rank_expression(parse(query, also), "document_id")
         ranked = entries.order_by().annotate(rank=ranking)
         self.sql, self.params = ranked.values_list("document_id", "date", "rank").query.sql_with_params()
@@ -108,7 +110,7 @@ class RankedEntries:
         """(document id, total number of matches) for `limit` matches from `offset`."""
         sql = (
             f"SELECT document_id, total FROM (SELECT *, COUNT(*) OVER () AS total FROM ({self.sql} OFFSET 0) "
-            "AS matches) AS counted ORDER BY rank DESC, date DESC, document_id LIMIT %s OFFSET %s"
+            f"AS matches) AS counted ORDER BY {self.order} LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*self.params, limit, offset])
@@ -120,8 +122,8 @@ class RankedEntries:
             return cursor.fetchone()[0]
 
 
-def rank_entries(entries, query: str, also=()) -> RankedEntries:
-    return RankedEntries(entries, query, also)
+def rank_entries(entries, query: str, also=(), sort: str | None = None) -> RankedEntries:
+    return RankedEntries(entries, query, also, sort)
 
 
 def public_entries(rule, query: str, also=()):

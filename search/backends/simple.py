@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from search.lemmas import PART_RE, lemma
 from search.models import SearchEntry
 from search.query import ParsedQuery, Term, parse
+from search.sorting import ordering
 
 # How far into a long text a snippet may look for the first matching word.
 MAX_SCAN_CHARS = 200_000
@@ -41,17 +42,18 @@ def _flag(condition: Q):
     return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
-def rank(queryset, query: str, also=()):
-    """Exact matches first (when there are expansions), then those with a wanted word in the title, then the newest."""
+def rank(queryset, query: str, also=(), sort: str | None = None):
+    """Exact matches first (when there are expansions), then those with a wanted word in the title, then the
+    newest; or in the order `sort` asks, with that relevance as the tie-breaker."""
     parsed = parse(query, also)
     lemmas = parsed.positive_lemmas
     if parsed.is_empty or not lemmas:
-        return queryset.order_by("-date", "pk")
+        return queryset.order_by(*ordering(sort, rank=None), "pk")
     in_title = reduce(or_, (Q(search_entry__title_stems__contains=f" {found} ") for found in sorted(lemmas)))
-    queryset = queryset.annotate(title_hit=_flag(in_title))
-    if not parsed.also:
-        return queryset.order_by("-title_hit", "-date", "pk")
-    return queryset.annotate(exact=_flag(exact_q(parsed))).order_by("-exact", "-title_hit", "-date", "pk")
+    relevance = _flag(in_title)
+    if parsed.also:
+        relevance = _flag(exact_q(parsed)) * 2 + relevance
+    return queryset.annotate(relevance=relevance).order_by(*ordering(sort, rank="relevance"), "pk")
 
 
 def highlight(text: str, wanted: set[str]) -> SafeString:

@@ -16,9 +16,12 @@ from django.utils import translation
 from meetings.models import Meeting, Participation
 from participants.models import State
 from tests.factories import (
+    ActivityFactory,
     DocumentFactory,
     DocumentFileFactory,
     FocalPointFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
     MeetingFactory,
     NewsItemFactory,
     OrganisationFactory,
@@ -26,8 +29,10 @@ from tests.factories import (
     PageFactory,
     ParticipationFactory,
     ProcessFactory,
+    ProgressUpdateFactory,
     StateFactory,
     StatementParagraphFactory,
+    TermFactory,
 )
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -170,6 +175,19 @@ def portal(transactional_db):
         ),
     }
     FocalPointFactory(state=states["kazakhstan"])
+    refugees = IndicatorFactory(
+        slug="refugees-hosted", name_ru="Беженцы, принятые государством", name_en="Refugees hosted"
+    )
+    for slug, value in [("kazakhstan", 400), ("tajikistan", 6000), ("afghanistan", 500)]:
+        for year in (2021, 2022, 2023):
+            IndicatorValueFactory(
+                indicator=refugees,
+                state=states[slug],
+                year=year,
+                value=value + year,
+                is_sample=True,
+                source="UNHCR Refugee Data Finder (API_SM.POP.TOTL_DS2_en_csv_v2_1234567.csv)",
+            )
     meeting = MeetingFactory(
         slug="som-2016",
         title_ru="Третье совещание старших должностных лиц",
@@ -215,4 +233,19 @@ def portal(transactional_db):
     MeetingFactory(slug="workshop", process=partner, kind=Meeting.Kind.WORKSHOP, start_date=datetime.date(2030, 5, 4))
     NewsItemFactory(slug="forum", title_ru="Региональный форум", title_en="Regional forum")
     NewsItemFactory(slug="only-russian", title_ru="Новость только на русском", title_en="", lead_en="", body_en="")
-    return {"meeting": meeting, "states": states, "process": process, "partner": partner, "document": report}
+    activity = ActivityFactory(
+        title_ru="Обучение пограничников", title_en="Border guard training", is_illustrative=True
+    )
+    activity.lead_states.add(states["kazakhstan"])
+    activity.paragraphs.add(statement.paragraphs.get(number=12))
+    ProgressUpdateFactory(activity=activity)
+    TermFactory(label_ru="беженец", label_en="refugee", synonyms_en="refugees", abbreviations_en="", slug="refugee")
+    TermFactory(label_ru="", label_en="pushback", definition_ru="", slug="pushback")
+    return {
+        "meeting": meeting,
+        "states": states,
+        "process": process,
+        "partner": partner,
+        "document": report,
+        "activity": activity,
+    }

@@ -24,12 +24,18 @@ PAGES = {
     "matrix": "/{language}/meetings/matrix/",
     "state-list": "/{language}/states/",
     "state": "/{language}/states/kazakhstan/",
+    "indicator": "/{language}/indicators/refugees-hosted/",
     "organisation-list": "/{language}/organisations/",
     "organisation": "/{language}/organisations/budapest-process/",
     "document-list": "/{language}/documents/",
     "document": "/{language}/documents/{document}/",
     "news-list": "/{language}/news/",
     "news-item": "/{language}/news/forum/",
+    "action-plan": "/{language}/action-plan/",
+    "activity": "/{language}/action-plan/{activity}/",
+    "glossary": "/{language}/glossary/",
+    "search": "/{language}/search/?q=migration",
+    "search-kind": "/{language}/search/?q=migration&kind=meetings",
 }
 
 
@@ -82,7 +88,7 @@ def test_axe_check_catches_a_serious_violation(page, axe_source):
 @pytest.mark.parametrize("language", ["ru", "en"])
 @pytest.mark.parametrize("name", list(PAGES))
 def test_main_page_has_no_serious_accessibility_violation(page, portal, axe_source, name, language):
-    path = PAGES[name].format(language=language, document=portal["document"].pk)
+    path = PAGES[name].format(language=language, document=portal["document"].pk, activity=portal["activity"].pk)
     page.open(path)
     assert page.path == path, f"{path} redirected to {page.path}"
 

@@ -61,6 +61,10 @@ def test_a_scheduled_news_item_appears_when_its_time_comes_not_at_the_next_expir
     before = client.get(url("pages:news_list"))
     assert "Объявление о встрече" not in before.content.decode()
     assert 1 <= int(before["Cache-Control"].split("max-age=")[1].split(",")[0]) <= 2
+    # Shared caches (nginx's microcache) are bounded the same way, also when the page comes from the cache.
+    again = client.get(url("pages:news_list"))
+    assert again["X-Page-Cache"] == "hit"
+    assert 1 <= int(again["Cache-Control"].split("s-maxage=")[1].split(",")[0]) <= 2
 
     time.sleep(2.5)
     after = client.get(url("pages:news_list"))
@@ -125,7 +129,7 @@ def test_a_page_with_a_message_waiting_is_not_served_from_the_cache(client):
 
 def test_pages_carry_validators_so_that_a_proxy_may_keep_them(client):
     first = client.get(url("documents:document_list"))
-    assert {part.strip() for part in first["Cache-Control"].split(",")} == {"public", "max-age=60"}
+    assert {part.strip() for part in first["Cache-Control"].split(",")} == {"public", "max-age=60", "s-maxage=5"}
     assert first["ETag"]
     again = client.get(url("documents:document_list"), headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 304
@@ -141,3 +145,16 @@ def test_pages_are_served_uncached_when_the_cache_server_is_down(client, setting
     response = client.get(url("documents:document_list"))
     assert response.status_code == 200
     assert "Доклад о защите беженцев" in response.content.decode()
+
+
+def test_shared_caches_keep_a_page_for_proxy_cache_seconds_and_nothing_the_page_cache_did_not_keep(client, settings):
+    settings.PROXY_CACHE_SECONDS = 3
+    assert "s-maxage=3" in client.get(url("documents:document_list"))["Cache-Control"]
+    # The calendar feed asks browsers for an hour; while the page cache is off, shared caches keep nothing.
+    settings.PAGE_CACHE_SECONDS = 0
+    feed = client.get(url("meetings:calendar"))
+    assert feed.status_code == 200
+    assert "s-maxage=0" in feed["Cache-Control"]
+    settings.PROXY_CACHE_SECONDS = 0
+    settings.PAGE_CACHE_SECONDS = 300
+    assert "s-maxage=0" in client.get(url("documents:document_list", "en"))["Cache-Control"]

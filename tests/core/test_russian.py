@@ -23,6 +23,8 @@ from meetings.models import Meeting, OutcomeStatement
 from pages.models import Page
 from tests.factories import (
     DocumentFactory,
+    IndicatorFactory,
+    IndicatorValueFactory,
     MeetingFactory,
     NewsItemFactory,
     OrganisationFactory,
@@ -257,7 +259,9 @@ def russian_admin_pages(client):
     document = DocumentFactory(title_ru="Доклад встречи", meeting=meeting)
     statement = OutcomeStatementFactory(meeting=meeting, title_ru="Итоговое заявление")
     page = PageFactory(title_ru="Об Алматинском процессе")
-    urls = [admin_url("index")]
+    indicator = IndicatorFactory(name_ru="Лица, ищущие убежища")
+    value = IndicatorValueFactory(indicator=indicator, state=state)
+    urls = [admin_url("index"), admin_url("indicators_indicatorvalue_import")]
     for model, obj in [
         ("meetings_meeting", meeting),
         ("meetings_outcomestatement", statement),
@@ -265,6 +269,8 @@ def russian_admin_pages(client):
         ("participants_organisation", organisation),
         ("documents_document", document),
         ("pages_page", page),
+        ("indicators_indicator", indicator),
+        ("indicators_indicatorvalue", value),
     ]:
         urls += [
             admin_url(f"{model}_changelist"),

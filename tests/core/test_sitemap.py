@@ -143,6 +143,40 @@ def test_sitemap_runs_a_fixed_number_of_queries(client, django_assert_max_num_qu
     assert len(sitemap_urls(client)) > 2 * (110 + 100 + 100 + 20)
 
 
+def test_the_index_counts_each_section_and_a_file_reads_only_its_own_items(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from core.sitemaps import BilingualSitemap
+
+    documents = DocumentFactory.create_batch(5)
+    BilingualSitemap.limit, saved = 3, BilingualSitemap.limit
+    try:
+        with CaptureQueriesContext(connection) as index_queries:
+            files = [address for address in sitemap_files(client) if address.startswith("/sitemap-documents.xml")]
+        pages = []
+        for address in files:
+            with CaptureQueriesContext(connection) as file_queries:
+                root = ET.fromstring(client.get(address).content)
+            pages.append([url.findtext("s:loc", namespaces=NS) for url in root.findall("s:url", NS)])
+            [read] = [query["sql"] for query in file_queries if '"documents_document"."title' in query["sql"]]
+            assert "LIMIT" in read  # the file's slice, not the whole section
+    finally:
+        BilingualSitemap.limit = saved
+
+    document_sql = [query["sql"] for query in index_queries if "documents_document" in query["sql"]]
+    assert document_sql and all("COUNT(" in sql for sql in document_sql)
+    # Ten addresses, three a file, an item split between two files: each address once, none left out.
+    assert [len(page) for page in pages] == [3, 3, 3, 1]
+    addresses = [address for page in pages for address in page]
+    expected = {
+        f"http://testserver/{language}/documents/{document.pk}/"
+        for document in documents
+        for language in "ru en".split()
+    }
+    assert len(addresses) == len(set(addresses)) and set(addresses) == expected
+
+
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
     response = client.get("/robots.txt")
 

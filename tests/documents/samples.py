@@ -108,3 +108,35 @@ def doc_bytes() -> bytes:
 
 def upload(name: str, data: bytes) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data)
+
+
+def pdf_pages_bytes(*texts: str) -> bytes:
+    """A PDF with a text layer, one page per text (Latin letters: the built-in Helvetica has no Cyrillic)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for text in texts:
+        writer.append(PdfReader(io.BytesIO(pdf_bytes(text))), pages=[0])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+DEJAVU_SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # Debian's fonts-dejavu-core
+
+
+def scanned_pdf_bytes(*pages: list[str], width: int = 1240, height: int = 1754) -> bytes:
+    """A scan: each page an image of its lines (no text layer), 150 dpi, as Pillow writes a PDF."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(DEJAVU_SANS, 36)
+    images = []
+    for lines in pages:
+        image = Image.new("L", (width, height), 255)
+        draw = ImageDraw.Draw(image)
+        for number, line in enumerate(lines):
+            draw.text((100, 150 + 80 * number), line, font=font, fill=0)
+        images.append(image)
+    out = io.BytesIO()
+    images[0].save(out, "PDF", resolution=150, save_all=True, append_images=images[1:])
+    return out.getvalue()

@@ -61,7 +61,7 @@ def test_a_word_97_file_is_kept_with_a_reason_for_having_no_text(django_capture_
     assert document_file.file.read() == samples.doc_bytes()
 
 
-def test_a_pdf_without_text_fails_with_a_reason(django_capture_on_commit_callbacks):
+def test_a_pdf_without_text_even_for_ocr_fails_with_a_reason(django_capture_on_commit_callbacks):
     import io
 
     from pypdf import PdfWriter
@@ -72,7 +72,7 @@ def test_a_pdf_without_text_fails_with_a_reason(django_capture_on_commit_callbac
     writer.write(out)
     document_file = stored(out.getvalue(), "scan.pdf", django_capture_on_commit_callbacks)
     assert document_file.extraction_status == ExtractionStatus.FAILED
-    assert document_file.extraction_error == "no text found (a scanned document needs OCR first)"
+    assert document_file.extraction_error == "no text found, not even by OCR"
     assert document_file.page_count == 1
 
 

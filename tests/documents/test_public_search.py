@@ -1,4 +1,4 @@
-"""Public searches answered from the search index alone, and the facets counted by difference.
+"""Searches answered from the search index alone, for every reader, and the facets counted by difference.
 
 The fast paths must give exactly what the join through Document.objects.visible_to() gives.
 """
@@ -18,13 +18,15 @@ from documents.archive import find_documents
 from documents.facets import DIFFERENCE, DIRECT, EITHER, _shared_counts, document_facets
 from documents.filters import DocumentFilter
 from documents.models import Audience, Document, DocumentFile
-from documents.search import public_matches, public_ranking, sees_public_only
+from documents.search import indexed_matches, indexed_ranking, sees_public_only
+from meetings.models import Participation
 from search.models import SearchEntry
 from tests.factories import (
     DelegateFactory,
     DocumentFileFactory,
     MeetingFactory,
     OrganisationFactory,
+    ParticipationFactory,
     StateFactory,
     UserFactory,
 )
@@ -113,18 +115,18 @@ def test_public_ranking_gives_the_ids_order_and_total_of_the_join(mixed_archive,
     documents = filterset(q=query)
     expected_ids, expected_total = joined_ids(documents)
 
-    rows = public_ranking(documents).rows(0, 25)
+    rows = indexed_ranking(documents).rows(0, 25)
 
     assert [pk for pk, _total in rows] == expected_ids
     assert {total for _pk, total in rows} == ({expected_total} if rows else set())
-    assert public_ranking(documents).count() == expected_total
+    assert indexed_ranking(documents).count() == expected_total
 
 
 @postgresql_only
 def test_public_ranking_never_returns_a_hidden_document(mixed_archive):
     visible, hidden = mixed_archive
 
-    rows = public_ranking(filterset(q="беженцы OR refugees")).rows(0, 25)
+    rows = indexed_ranking(filterset(q="беженцы OR refugees")).rows(0, 25)
 
     assert sorted(pk for pk, _total in rows) == sorted(document.pk for document in visible)
 
@@ -135,14 +137,37 @@ def test_public_ranking_applies_the_other_filters(mixed_archive, values):
     documents = filterset(q="беженцы OR refugees", **values)
     expected_ids, _total = joined_ids(documents)
 
-    assert [pk for pk, _total in public_ranking(documents).rows(0, 25)] == expected_ids
+    assert [pk for pk, _total in indexed_ranking(documents).rows(0, 25)] == expected_ids
 
 
 @postgresql_only
-def test_staff_and_delegates_keep_the_join_path(mixed_archive):
-    assert public_ranking(filterset(UserFactory(is_staff=True), q="беженцы")) is None
-    assert public_ranking(filterset(DelegateFactory().user, q="беженцы")) is None
-    assert public_matches(filterset()) is None  # no query: the list needs no search index
+@pytest.mark.parametrize("kind", ["staff", "delegate of the attending state", "delegate of another state"])
+@pytest.mark.parametrize("values", [{}, {"kind": "agenda"}, {"language": "en"}])
+def test_staff_and_delegates_get_from_the_index_exactly_what_the_join_gives(mixed_archive, kind, values):
+    visible, hidden = mixed_archive
+    attended = hidden[3]  # for the states that attended its meeting
+    attending_state = StateFactory()
+    ParticipationFactory(meeting=attended.meeting, state=attending_state, attendance=Participation.Attendance.ATTENDED)
+    user = {
+        "staff": lambda: UserFactory(is_staff=True),
+        "delegate of the attending state": lambda: DelegateFactory(state=attending_state).user,
+        "delegate of another state": lambda: DelegateFactory().user,
+    }[kind]()
+    documents = filterset(user, q="беженцы OR refugees", **values)
+    expected_ids, expected_total = joined_ids(documents)
+
+    ranking = indexed_ranking(documents)
+
+    assert [pk for pk, _total in ranking.rows(0, 25)] == expected_ids
+    assert ranking.count() == expected_total
+    if kind == "delegate of the attending state" and not values:
+        assert attended.pk in expected_ids
+    if kind == "delegate of another state":
+        assert attended.pk not in expected_ids
+
+
+def test_the_list_without_a_query_needs_no_search_index(mixed_archive):
+    assert indexed_matches(filterset()) is None
 
 
 @postgresql_only
@@ -201,7 +226,7 @@ def test_facets_chosen_by_the_number_of_matches_equal_the_direct_count(mixed_arc
 def test_facets_of_a_public_search_equal_those_of_the_join(mixed_archive):
     documents = filterset(q="беженцы OR refugees")
 
-    entries = public_matches(documents).values_list("pk", "kind", "date", "meeting_id")
+    entries = indexed_matches(documents).values_list("pk", "kind", "date", "meeting_id")
 
     from_entries = _shared_counts(entries, FACET_NAMES, None, strategy=EITHER)
 

@@ -110,6 +110,27 @@ def test_restoring_a_version_with_an_earlier_upload_reads_its_text_again(
     document_file.refresh_from_db()
     assert document_file.extraction_status == ExtractionStatus.DONE
     assert "беженцах" in document_file.extracted_text
+    assert list(document_file.pages.values_list("text", flat=True)) == [document_file.extracted_text]
     client = admin_client
     client.logout()
     assert public_titles(client, "беженцах") == ["Report on smuggling"]
+
+
+def test_restoring_an_upload_read_elsewhere_brings_the_pages_of_its_text(admin_client, edited_document):
+    document, document_file = edited_document
+    url = reverse("admin:documents_document_change", args=[document.pk])
+    upload = SimpleUploadedFile("new.txt", "Новый текст о мигрантах.\n".encode(), content_type="text/plain")
+    response = admin_client.post(url, document_form(document, document_file, **{"files-0-file": upload}))
+    assert response.status_code == 302
+    document_file.refresh_from_db()
+    document_file.extract_text()
+    assert list(document_file.pages.values_list("text", flat=True)) == ["Новый текст о мигрантах."]
+    # The same bytes as the first version's file, read in another document.
+    same_bytes = DocumentFileFactory(document=DocumentFactory())
+    same_bytes.extract_text()
+
+    restore_first_version(admin_client, document, document_file)
+
+    document_file.refresh_from_db()
+    assert document_file.extraction_status == ExtractionStatus.DONE
+    assert list(document_file.pages.values_list("text", flat=True)) == ["Текст документа о беженцах."]

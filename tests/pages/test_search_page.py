@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.models import Publishable
+from pages.search import SECTIONS
 from tests.factories import (
     DocumentFactory,
     MeetingFactory,
@@ -15,6 +16,10 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 DRAFT = Publishable.PublicationStatus.DRAFT
+
+
+def groups_of(response) -> dict:
+    return {group.kind: group for group in [response.context["documents"], *response.context["groups"]]}
 
 
 def search_url(language="ru"):
@@ -45,13 +50,14 @@ def test_search_page_finds_documents_and_other_content_in_any_word_form(client):
 
     response = client.get(search_url(), {"q": "беженцы"})
 
-    others = response.context["others"]
-    assert [document.title_ru for document in response.context["documents"]] == ["Доклад о беженцах"]
-    assert response.context["document_count"] == 1
-    assert [meeting.title_ru for meeting in others["meetings"]] == ["Совещание по защите беженцев"]
-    assert [state.name_ru for state in others["states"]] == ["Казахстан"]
-    assert [organisation.name_ru for organisation in others["organisations"]] == ["Управление по делам беженцев"]
-    assert [item.title_ru for item in others["news"]] == ["Новость о беженцах"]
+    groups = groups_of(response)
+    assert [document.title_ru for document in groups["documents"].hits] == ["Доклад о беженцах"]
+    assert groups["documents"].count == 1
+    assert [meeting.title_ru for meeting in groups["meetings"].hits] == ["Совещание по защите беженцев"]
+    assert [state.name_ru for state in groups["states"].hits] == ["Казахстан"]
+    assert [organisation.name_ru for organisation in groups["organisations"].hits] == ["Управление по делам беженцев"]
+    assert [item.title_ru for item in groups["news"].hits] == ["Новость о беженцах"]
+    assert groups["news"].count == 1
     assert "Черновик" not in response.content.decode()
     assert "Скрытое" not in response.content.decode()
 
@@ -61,7 +67,7 @@ def test_english_query_finds_english_titles(client):
 
     response = client.get(search_url("en"), {"q": "migrants OR migration"})
 
-    assert [meeting.title_en for meeting in response.context["others"]["meetings"]] == ["Workshop on labour migration"]
+    assert [meeting.title_en for meeting in groups_of(response)["meetings"].hits] == ["Workshop on labour migration"]
 
 
 def test_search_page_links_to_the_archive_with_the_query(client):
@@ -69,7 +75,7 @@ def test_search_page_links_to_the_archive_with_the_query(client):
 
     response = client.get(search_url(), {"q": "беженцы"})
 
-    assert response.context["archive_url"] == "/ru/documents/?q=%D0%B1%D0%B5%D0%B6%D0%B5%D0%BD%D1%86%D1%8B"
+    assert groups_of(response)["documents"].all_url == "/ru/documents/?q=%D0%B1%D0%B5%D0%B6%D0%B5%D0%BD%D1%86%D1%8B"
 
 
 def test_too_long_query_gets_a_400(client):
@@ -80,13 +86,15 @@ def test_search_page_queries_stay_bounded_with_many_matches(client, django_asser
     for number in range(110):
         DocumentFactory(title_ru=f"Доклад о беженцах {number}")
 
-    with django_assert_max_num_queries(9):
+    # The documents' queries, then two a section (ids with the count, then the hits).
+    with django_assert_max_num_queries(4 + 2 * len(SECTIONS)):
         response = client.get(search_url(), {"q": "беженцев"})
 
-    assert response.context["document_count"] == 110
-    assert len(response.context["documents"]) == 10
+    groups = groups_of(response)
+    assert groups["documents"].count == 110
+    assert len(groups["documents"].hits) == 10
     # Each document's factory made a meeting titled "Совещание N", which does not match.
-    assert response.context["others"]["meetings"] == []
+    assert groups["meetings"].hits == []
 
 
 @pytest.mark.parametrize("query", ['"', "-", ":*&|!(", "a OR", "OR b", "б" * 200])

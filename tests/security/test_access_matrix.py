@@ -26,8 +26,10 @@ from tests.factories import (
     DocumentFileFactory,
     MeetingFactory,
     NewsItemFactory,
+    OutcomeStatementFactory,
     ParticipationFactory,
     StateFactory,
+    StatementParagraphFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +107,12 @@ def world():
         start_date=timezone.localdate() + datetime.timedelta(days=10),
     )
     ParticipationFactory(meeting=draft_meeting, state=right_state)
+    StatementParagraphFactory(
+        statement=OutcomeStatementFactory(meeting=draft_meeting),
+        number=3,
+        text_en=f"{marker('draft_meeting')} {COMMON_WORD}",
+        text_ru=f"{marker('draft_meeting')} {COMMON_WORD}",
+    )
     news = NewsItemFactory(
         title_en=f"{marker('future_news')} {COMMON_WORD}",
         title_ru=marker("future_news"),
@@ -169,6 +177,9 @@ TITLE_PAGES = {
     "document_list_by_year": ("/en/documents/?year=2001", ["draft_document"]),
     "document_search": (f"/en/documents/?q={COMMON_WORD}", DOCUMENTS),
     "site_search": (f"/en/search/?q={COMMON_WORD}", [*DOCUMENTS, "draft_meeting", "future_news"]),
+    # The draft meeting's outcome statement: its paragraph's hit names the meeting.
+    "site_search_paragraphs": (f"/en/search/?q={COMMON_WORD}&kind=paragraphs", ["draft_meeting"]),
+    "site_search_news": (f"/en/search/?q={COMMON_WORD}&kind=news", ["future_news"]),
     "meeting_page": ("/en/meetings/open-meeting/", DOCUMENTS),
     "meeting_list": ("/en/meetings/", ["draft_meeting"]),
     "matrix": ("/en/meetings/matrix/", ["draft_meeting"]),
@@ -181,6 +192,8 @@ TITLE_PAGES = {
 PUBLIC_AGGREGATES = {
     "documents_rss": ("/en/documents/feed/rss/", DOCUMENTS),
     "documents_atom": ("/ru/documents/feed/atom/", DOCUMENTS),
+    "documents_search_feed": (f"/en/documents/feed/search/?q={COMMON_WORD}", DOCUMENTS),
+    "documents_search_feed_by_year": ("/ru/documents/feed/search/?year=2001&year=2002&year=2003", DOCUMENTS),
     "news_rss": ("/en/news/feed/rss/", ["future_news"]),
     "news_atom": ("/ru/news/feed/atom/", ["future_news"]),
     "calendar": ("/en/meetings/calendar.ics", ["draft_meeting"]),
@@ -335,3 +348,27 @@ def test_export_lists_the_delegates_only_file_language_only_to_those_who_may_dow
     rows = {row["title_en"]: row for row in json.loads(text(client, "/en/documents/export.json"))}
 
     assert rows["Public paper"]["languages"] == (["en", "ru"] if reader in SEES["delegates_file"] else ["ru"])
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_a_page_hit_names_the_delegates_only_pdf_only_to_those_who_may_download_it(
+    reader_client, world, reader, django_capture_on_commit_callbacks
+):
+    from tests.documents.samples import pdf_pages_bytes
+
+    with django_capture_on_commit_callbacks(execute=True):
+        DocumentFile.objects.filter(pk=world["delegates_file"].pk).delete()
+        DocumentFileFactory(
+            document=world["public_document"],
+            language="en",
+            audience=Audience.ATTENDED_STATES,
+            file=ContentFile(pdf_pages_bytes("Agenda", f"Paper {SECRET_FILE_TEXT}"), name="briefing.pdf"),
+        )
+    client = reader_client(reader)
+    pk = world["public_document"].pk
+
+    for url in ["/en/search/?q=paper", "/en/documents/?q=paper"]:
+        content = text(client, url)
+        assert "Public paper" in content
+        assert (f'href="/en/documents/{pk}/en/#page=2"' in content) == (reader in SEES["delegates_file"])
+        assert (SECRET_FILE_TEXT in content) == (reader in SEES["delegates_file"])

@@ -34,6 +34,8 @@ def admin_client(client, django_user_model):
         ("pages.NewsItem", ()),
         ("pages.Page", ()),
         ("accounts.Delegate", ()),
+        ("indicators.Indicator", ()),
+        ("indicators.IndicatorValue", ()),
     ],
 )
 def test_every_edited_model_keeps_a_history_saved_together_with_its_inlines(label, follow):
