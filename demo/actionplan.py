@@ -13,6 +13,7 @@ import reversion
 from actionplan.models import ActionPlan, Activity, Priority, ProgressUpdate
 from core.models import Publishable
 from demo.data import T
+from demo.records import both, upsert
 from meetings.models import Meeting, StatementParagraph
 from participants.models import Organisation, State
 
@@ -275,24 +276,11 @@ PRIORITIES: list[tuple[T, list[ActivityData]]] = [
 ]
 
 
-def _both(name: str, text: T) -> dict[str, str]:
-    return {f"{name}_ru": text.ru, f"{name}_en": text.en}
-
-
-def _upsert(model, lookup: dict, **values):
-    obj = model.objects.filter(**lookup).first() or model(**lookup)
-    for name, value in values.items():
-        setattr(obj, name, value)
-    obj.full_clean()
-    obj.save()
-    return obj
-
-
 def load_action_plan(third_som: Meeting) -> ActionPlan:
     """The illustrative plan, linked to the Third SOM's paragraphs when the statement has been imported."""
     with reversion.create_revision():
         reversion.set_comment("Demo content")
-        plan = _upsert(
+        plan = upsert(
             ActionPlan,
             {"title_en": PLAN_TITLE.en},
             title_ru=PLAN_TITLE.ru,
@@ -300,7 +288,7 @@ def load_action_plan(third_som: Meeting) -> ActionPlan:
             end_year=2019,
             is_illustrative=True,
             publication_status=PUBLISHED,
-            **_both("description", PLAN_DESCRIPTION),
+            **both("description", PLAN_DESCRIPTION),
         )
         paragraphs = {
             paragraph.number: paragraph for paragraph in StatementParagraph.objects.filter(statement__meeting=third_som)
@@ -308,9 +296,9 @@ def load_action_plan(third_som: Meeting) -> ActionPlan:
         states = {state.slug: state for state in State.objects.all()}
         organisations = {organisation.slug: organisation for organisation in Organisation.objects.all()}
         for position, (title, activities) in enumerate(PRIORITIES, start=1):
-            priority = _upsert(Priority, {"plan": plan, "title_en": title.en}, title_ru=title.ru, position=position)
+            priority = upsert(Priority, {"plan": plan, "title_en": title.en}, title_ru=title.ru, position=position)
             for number, item in enumerate(activities, start=1):
-                activity = _upsert(
+                activity = upsert(
                     Activity,
                     {"priority": priority, "title_en": item.title.en},
                     title_ru=item.title.ru,
@@ -320,7 +308,7 @@ def load_action_plan(third_som: Meeting) -> ActionPlan:
                     end_date=item.end,
                     is_illustrative=True,
                     publication_status=PUBLISHED,
-                    **_both("description", item.description),
+                    **both("description", item.description),
                 )
                 activity.lead_states.set([states[slug] for slug in item.lead_states])
                 activity.partner_states.set([states[slug] for slug in item.partner_states])
@@ -329,10 +317,10 @@ def load_action_plan(third_som: Meeting) -> ActionPlan:
                 activity.paragraphs.set([paragraphs[number] for number in item.paragraphs if number in paragraphs])
                 activity.meetings.set([third_som])
                 for date, text in item.updates:
-                    _upsert(
+                    upsert(
                         ProgressUpdate,
                         {"activity": activity, "date": date},
                         status=ProgressUpdate.Status.APPROVED,
-                        **_both("text", text),
+                        **both("text", text),
                     )
     return plan

@@ -16,6 +16,7 @@ from core.text import decode_text
 from demo import data
 from demo.actionplan import load_action_plan
 from demo.data import EMPTY, MeetingData, T
+from demo.records import both, upsert
 from documents.models import Document, DocumentFile
 from glossary.models import Term
 from glossary.terms_csv import import_csv
@@ -32,20 +33,6 @@ DRAFT = Publishable.PublicationStatus.DRAFT
 THIRD_SOM_SLUG = data.THIRD_SOM_SLUG
 UPCOMING_SLUG = data.UPCOMING_SLUG
 CIS_FINAL_SLUG = data.CIS_FINAL_SLUG
-
-
-def both(name: str, text: T) -> dict[str, str]:
-    return {f"{name}_ru": text.ru, f"{name}_en": text.en}
-
-
-def upsert(model, lookup: dict, **values):
-    """Create or update the object found by `lookup`, validating it first."""
-    obj = model.objects.filter(**lookup).first() or model(**lookup)
-    for name, value in values.items():
-        setattr(obj, name, value)
-    obj.full_clean()
-    obj.save()
-    return obj
 
 
 # --- Glossary ------------------------------------------------------------------------------------------------------

@@ -9,11 +9,10 @@ elsewhere with the same lemmas in Python. Like the rest of the engine it knows n
 
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline
 from django.db import connection
 from django.utils.safestring import SafeString
 
-from search.backends.postgres import START, STOP, highlight_query, safe_headline, web_query
+from search.backends.postgres import START, headline, safe_headline, web_query
 from search.backends.simple import MAX_SCAN_CHARS, highlight
 from search.lemmas import lemma_list, lemmatise
 from search.query import parse
@@ -79,18 +78,7 @@ class Highlight:
 
 def headline_expression(expression, query: str, also=()):
     """An annotation: the highlighted passage of a text expression (read it with read_headline)."""
-    return SearchHeadline(
-        expression,
-        # As in search.backends.postgres.snippet_function: every form's Snowball stem, Russian configuration.
-        highlight_query(parse(query, also)),
-        config="russian",
-        start_sel=START,
-        stop_sel=STOP,
-        max_words=35,
-        min_words=15,
-        max_fragments=2,
-        fragment_delimiter=" … ",
-    )
+    return headline(expression, parse(query, also))
 
 
 def read_headline(headline: str | None) -> Highlight:

@@ -144,6 +144,21 @@ def highlight_query(parsed: ParsedQuery) -> SearchQuery:
     return _raw(" | ".join(_lexeme(stem) for stem in stems))
 
 
+def headline(expression, parsed: ParsedQuery) -> SearchHeadline:
+    """The highlighted passage of a text expression: every wanted form's stem marked (see highlight_query)."""
+    return SearchHeadline(
+        expression,
+        highlight_query(parsed),
+        config="russian",
+        start_sel=START,
+        stop_sel=STOP,
+        max_words=35,
+        min_words=15,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+
+
 def snippet_function(query: str, also=()):
     parsed = parse(query, also)
 
@@ -155,17 +170,7 @@ def snippet_function(query: str, also=()):
             SearchEntry.objects.filter(document_id__in=ids)
             .order_by()
             .annotate(
-                headline=SearchHeadline(
-                    Concat("summary", Value("\n\n"), "body", output_field=TextField()),
-                    highlight_query(parsed),
-                    config="russian",
-                    start_sel=START,
-                    stop_sel=STOP,
-                    max_words=35,
-                    min_words=15,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                )
+                headline=headline(Concat("summary", Value("\n\n"), "body", output_field=TextField()), parsed)
             )
             .values_list("document_id", "headline")
         )
