@@ -142,3 +142,9 @@ def stem_variants(found: str) -> tuple[str, ...]:
         if not any(shorter in stem for shorter in kept):
             kept.append(stem)
     return tuple(kept[:MAX_VARIANTS]) or (found,)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def is_russian_word(word: str) -> bool:
+    """Whether the Russian dictionary knows this word, in any of its forms (search.transliteration asks)."""
+    return any(_known(parse) for parse in _morph.parse(fold(word)))

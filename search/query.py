@@ -24,6 +24,7 @@ from django.db.models import Q
 from django.utils.translation import gettext, ngettext
 
 from search.lemmas import fold, lemma_list, stem_variants, word_lemmas, words
+from search.transliteration import transliterated_phrases
 
 TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 MAX_QUERY_CHARS = 500
@@ -178,8 +179,15 @@ def _parse(query: str, also: tuple[str, ...]) -> ParsedQuery:
 
 
 def parse(query: str, also=()) -> ParsedQuery:
-    """The query (web-search syntax) and its expansions (plain phrases), read within the bounds."""
-    return _parse(query or "", tuple(also))
+    """The query (web-search syntax) and its expansions (plain phrases), read within the bounds.
+
+    A query typed in Latin letters is also read in Cyrillic ("Zheneva" → «женева»), a typing habit that,
+    like ё for е, is always forgiven: those readings come after the caller's expansions, in the room they
+    leave (search.transliteration), so they are never reported as left out.
+    """
+    also = tuple(also)
+    readings = transliterated_phrases(query or "")[: max(0, MAX_ALSO - len(also))]
+    return _parse(query or "", (*also, *readings))
 
 
 def _lemma_q(lemma: str, fields: list[str]) -> Q:
