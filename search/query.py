@@ -23,7 +23,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext, ngettext
 
-from search.lemmas import fold, lemma_list, stem_variants, word_lemmas, words
+from search.lemmas import fold, stem_variants, word_lemmas, words
 from search.transliteration import transliterated_phrases
 
 TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -109,13 +109,19 @@ class ParsedQuery:
         return notes
 
 
+def _phrase_lemmas(text: str) -> tuple[str, ...]:
+    """A phrase's lemmas, a hyphenated word as its parts: it finds "a-b" and "a b" alike, in the index
+    (which keeps the parts and the joined word) and as substrings of short fields (text_q)."""
+    return tuple(lemma for word in words(text) for lemma in word_lemmas(word, joined=False))
+
+
 def _query_terms(query: str):
     """(term, whether OR joins it to the previous clause, its text) for each term; a lone stop word's term is None."""
     join_next = False
     for match in TOKEN_RE.finditer(query):
         minus, phrase, bare = match.groups()
         if phrase is not None:
-            yield Term(tuple(lemma_list(phrase)), bool(minus)), join_next, phrase
+            yield Term(_phrase_lemmas(phrase), bool(minus)), join_next, phrase
         elif bare == "OR":
             join_next = True
             continue
@@ -126,9 +132,7 @@ def _query_terms(query: str):
                 # Lone stop words narrow nothing; inside a phrase or a hyphenated word they stay.
                 yield None, False, found[0]
             else:
-                # A hyphenated word is the phrase of its parts: it finds "a-b" and "a b" alike.
-                lemmas = tuple(lemma for word in found for lemma in word_lemmas(word, joined=False))
-                yield Term(lemmas, negated), join_next, bare
+                yield Term(_phrase_lemmas(bare), negated), join_next, bare
         join_next = False
 
 
@@ -136,7 +140,7 @@ def _expansions(also) -> tuple[tuple[Term, ...], tuple[str, ...]]:
     terms: list[Term] = []
     dropped: list[str] = []
     for phrase in also:
-        lemmas = tuple(lemma_list(phrase))
+        lemmas = _phrase_lemmas(phrase)
         if not lemmas or Term(lemmas) in terms:
             continue
         if len(terms) >= MAX_ALSO or len(lemmas) > MAX_ALSO_LEMMAS:
@@ -190,11 +194,25 @@ def parse(query: str, also=()) -> ParsedQuery:
     return _parse(query or "", (*also, *readings))
 
 
+def _spellings(stem: str) -> set[str]:
+    """The ways a stem may be written in the text: with ё where it has е (the lemmas fold ё to е), and an
+    English stem ending in -i without it (Snowball's «diplomaci» is in no form of "diplomacy")."""
+    found = {stem}
+    found.update(stem[:index] + "ё" + stem[index + 1 :] for index, letter in enumerate(stem) if letter == "е")
+    if stem.endswith("i") and len(stem) > 3 and stem.isascii():
+        found.add(stem[:-1])
+    return found
+
+
 def _lemma_q(lemma: str, fields: list[str]) -> Q:
     # A stem of each form is a substring of that form, so a substring search finds all forms.
-    # SQLite folds only Latin letters to lower case, hence the capitalised variant there.
-    stems = stem_variants(lemma)
-    variants = set(stems) if connection.vendor == "postgresql" else {v for s in stems for v in (s, s.capitalize())}
+    # SQLite folds only Latin letters to lower case, hence the capitalised and upper-case (abbreviations)
+    # variants there.
+    stems = {spelling for stem in stem_variants(lemma) for spelling in _spellings(stem)}
+    if connection.vendor == "postgresql":
+        variants = stems
+    else:
+        variants = {variant for stem in stems for variant in (stem, stem.capitalize(), stem.upper())}
     return reduce(or_, (Q(**{f"{name}__icontains": variant}) for name in fields for variant in sorted(variants)))
 
 

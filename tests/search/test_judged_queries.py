@@ -21,29 +21,23 @@ from demo.loading import load_demo
 # The issue's target: recall@10 of at least 0.95 on these categories.
 TARGET_RECALL = 0.95
 TARGETED = ("inflected", "cross-language")
-# What a targeted category still lacks on main; the xfail is strict, so it fails once the work lands:
-# then remove it here and raise the floors below (and the table "After" in docs/search-quality.md).
-MISSING = {
-    "cross-language": "a glossary term for remittances («денежные переводы») and paragraph 8 among the first ten "
-    "paragraphs found for “migrant workers” (docs/search-quality.md, After)",
-}
 # No category may fall below these figures (recall@10, MRR), measured on each database with issue 10's
 # work merged (docs/search-quality.md, "After"). Raise them when a change improves a category; never lower them.
 FLOORS = {
     "postgresql": {
         "inflected": (1.000, 1.000),
-        "multi-word": (0.938, 0.856),
+        "multi-word": (1.000, 0.919),
         "abbreviation": (1.000, 0.846),
-        "cross-language": (0.864, 0.702),
-        "typing-habit": (0.933, 0.889),
+        "cross-language": (1.000, 0.793),
+        "typing-habit": (1.000, 0.956),
         "plain": (1.000, 0.955),
     },
     "sqlite": {
         "inflected": (1.000, 1.000),
-        "multi-word": (0.938, 0.856),
-        "abbreviation": (0.628, 0.692),
-        "cross-language": (0.864, 0.702),
-        "typing-habit": (0.933, 0.889),
+        "multi-word": (1.000, 0.919),
+        "abbreviation": (0.923, 0.808),
+        "cross-language": (1.000, 0.793),
+        "typing-habit": (1.000, 0.956),
         "plain": (1.000, 0.955),
     },
 }
@@ -112,15 +106,7 @@ def test_no_category_falls_below_its_recorded_figures(judged, category):
     assert figures["mrr"] >= mrr_floor, misses(found)
 
 
-@pytest.mark.parametrize(
-    "category",
-    [
-        pytest.param(category, marks=pytest.mark.xfail(reason=f"needs {MISSING[category]}", strict=True))
-        if category in MISSING
-        else category
-        for category in TARGETED
-    ],
-)
+@pytest.mark.parametrize("category", TARGETED)
 def test_inflected_forms_and_the_other_language_reach_the_issues_recall(judged, category):
     found = results_of(judged, category)
     assert summary(found)[category]["recall_at_10"] >= TARGET_RECALL, misses(found)
