@@ -113,6 +113,23 @@ def send_confirmation(subscription: Subscription) -> None:
         ).send()
 
 
+def request_subscription(email: str, language: str, topic: str, query: str) -> Subscription:
+    """Record a request and mail its confirmation link; asking twice for the same thing keeps one row.
+
+    A subscription already confirmed gets no mail: the page answers the same either way, so it does not
+    tell a stranger whether an address is subscribed.
+    """
+    subscription, created = Subscription.objects.get_or_create(
+        email=email, topic=topic, query=query, defaults={"language": language}
+    )
+    if not subscription.is_confirmed:
+        if not created and subscription.language != language:
+            subscription.language = language
+            subscription.save(update_fields=["language"])
+        send_confirmation(subscription)
+    return subscription
+
+
 def confirm(subscription: Subscription, now) -> None:
     if subscription.confirmed_at is None:
         subscription.confirmed_at = now

@@ -165,10 +165,11 @@ def test_flood_from_one_address_and_for_one_address(client, smtp, settings):
     response = subscribe(client, topic="documents")
     assert response.status_code == 400
     assert "Слишком много запросов для этого адреса" in response.context["form"].errors["email"][0]
-    for _ in range(2):
-        subscribe(client, topic="news", email="other@example.org")
-    assert subscribe(client, topic="news", email="third@example.org").status_code == 429
-    assert Subscription.objects.count() == 4
+    for topic in ("news", "meetings"):
+        subscribe(client, topic=topic, email="other@example.org")
+    response = subscribe(client, topic="news", email="third@example.org")
+    assert response.status_code == 429 and response.headers["Retry-After"]
+    assert Subscription.objects.count() == 4 and len(smtp.messages) == 4
 
 
 def test_unconfirmed_requests_are_pruned(client, smtp):
@@ -195,3 +196,24 @@ def test_unsubscribe_link_asks_before_it_acts(client, smtp):
     assert Subscription.objects.count() == 1
     assert client.post(path).status_code == 200
     assert not Subscription.objects.exists()
+
+
+def test_asking_twice_keeps_one_request_and_a_confirmed_address_gets_no_second_confirmation(client, smtp):
+    subscribe(client, topic="news")
+    subscribe(client, "en", topic="news")
+    subscription = Subscription.objects.get()
+    assert subscription.language == "en" and len(smtp.messages) == 2
+    client.get(link(parsed(smtp.messages[1]).get_content(), "confirm"))
+    assert subscribe(client, topic="news").status_code == 200
+    assert len(smtp.messages) == 2 and Subscription.objects.count() == 1
+
+
+def test_admin_lists_subscriptions_with_masked_addresses(admin_client):
+    Subscription.objects.create(email="aigul.n@example.org", language="ru", topic="news", confirmed_at=timezone.now())
+    Subscription.objects.create(email="pending@example.org", language="en", topic="meetings")
+    with translation.override("en"):
+        response = admin_client.get(reverse("admin:subscriptions_subscription_changelist"))
+    page = response.content.decode()
+    assert "a***@example.org" in page and "p***@example.org" in page
+    assert "aigul.n@example.org" not in page
+    assert "awaiting confirmation" in page
