@@ -1,6 +1,7 @@
 """Subscriptions by e-mail, end to end with a real SMTP server on loopback."""
 
 import email
+import io
 import re
 import time
 from datetime import timedelta
@@ -8,6 +9,7 @@ from email import policy
 
 import pytest
 from django.core import signing
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -217,3 +219,16 @@ def test_admin_lists_subscriptions_with_masked_addresses(admin_client):
     assert "a***@example.org" in page and "p***@example.org" in page
     assert "aigul.n@example.org" not in page
     assert "awaiting confirmation" in page
+
+
+def test_the_commands_wrap_sending_and_pruning(smtp, django_capture_on_commit_callbacks):
+    Subscription.objects.create(email="a@example.org", language="ru", topic="news", confirmed_at=timezone.now())
+    NewsItemFactory()
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_subscription_mail", stdout=out)
+    assert out.getvalue().startswith("1 ") and len(smtp.messages) == 1
+    Subscription.objects.create(email="b@example.org", language="ru", topic="news")
+    Subscription.objects.filter(confirmed_at=None).update(created_at=timezone.now() - timedelta(days=30))
+    call_command("prune_subscriptions", stdout=out)
+    assert Subscription.objects.count() == 1
