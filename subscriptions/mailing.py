@@ -1,13 +1,15 @@
 """Subscriptions' mail: the confirmation, the digests of new public items, and the pruning of requests.
 
-Every message carries a one-click unsubscribe link and the RFC 8058 headers. Digests hold public items
-only: a subscription has no reader behind it, so it is anonymous whatever address it names.
+Every message carries a one-click unsubscribe link and the RFC 8058 headers. Digests hold public items only,
+unless a delegate subscribed while signed in with their account's own address: then the items their rights
+admit at the time of sending (``reader``).
 """
 
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -18,6 +20,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from accounts.models import delegate_state_id
+from core.access import is_staff
 from core.i18n import localized
 from documents.filters import DocumentFilter
 from documents.models import Document
@@ -57,9 +61,23 @@ def absolute(path: str) -> str:
     return settings.PORTAL_ORIGIN.rstrip("/") + path
 
 
-def public_documents(query: str):
-    """The public documents a saved archive query selects, or None when the query is not valid."""
-    filterset = DocumentFilter(QueryDict(query), queryset=Document.objects.public(), request=None)
+def may_read_restricted(user) -> bool:
+    """Whether a subscription of this user gets the items restricted to them: delegates, never staff.
+
+    Staff see drafts through the doors (visible_to), and a draft must never leave in a mail.
+    """
+    return user is not None and not is_staff(user) and delegate_state_id(user) is not None
+
+
+def reader(subscription: Subscription):
+    """Whose rights choose the items of a digest, checked at each sending (a delegate may have left)."""
+    user = subscription.reader
+    return user if may_read_restricted(user) else AnonymousUser()
+
+
+def documents_of(query: str, user):
+    """The documents a saved archive query selects for this reader, or None when the query is not valid."""
+    filterset = DocumentFilter(QueryDict(query), queryset=Document.objects.visible_to(user), request=None)
     return filterset.qs if filterset.is_valid() else None
 
 
@@ -69,10 +87,11 @@ class Source:
     kind: str
 
     def items(self, subscription: Subscription):
+        user = reader(subscription)
         if self.kind == "document":
-            documents = public_documents(subscription.query)
+            documents = documents_of(subscription.query, user)
             return Document.objects.none() if documents is None else documents
-        return self.model.objects.public()
+        return self.model.objects.visible_to(user)
 
 
 SOURCES = {
@@ -113,14 +132,15 @@ def send_confirmation(subscription: Subscription) -> None:
         ).send()
 
 
-def request_subscription(email: str, language: str, topic: str, query: str) -> Subscription:
+def request_subscription(email: str, language: str, topic: str, query: str, user=None) -> Subscription:
     """Record a request and mail its confirmation link; asking twice for the same thing keeps one row.
 
     A subscription already confirmed gets no mail: the page answers the same either way, so it does not
     tell a stranger whether an address is subscribed.
     """
+    linked = user if may_read_restricted(user) and user.email.casefold() == email.casefold() else None
     subscription, created = Subscription.objects.get_or_create(
-        email=email, topic=topic, query=query, defaults={"language": language}
+        email=email, topic=topic, query=query, reader=linked, defaults={"language": language}
     )
     if not subscription.is_confirmed:
         if not created and subscription.language != language:

@@ -4,6 +4,7 @@ An unconfirmed request is deleted after SUBSCRIPTION_CONFIRM_DAYS (subscriptions
 and unsubscribing deletes the row with its address.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,16 @@ class Subscription(models.Model):
     topic = models.CharField(_("what to follow"), max_length=20, choices=Topic.choices)
     # For documents and saved searches: the archive's query string, read by documents.filters.DocumentFilter.
     query = models.CharField(_("archive query"), max_length=500, blank=True)
+    # A delegate who subscribed, signed in, with the address of their account: their digests also hold the
+    # items restricted to them (subscriptions.mailing.reader). Empty: public items only.
+    reader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subscriptions",
+        verbose_name=_("delegate"),
+    )
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     last_sent_at = models.DateTimeField(_("last sent"), null=True, blank=True)

@@ -29,9 +29,8 @@ def subscribe(request):
             if is_rate_limited(request, "subscribe_address", identity=hashlib.sha256(email.encode()).hexdigest())[0]:
                 form.add_error("email", _("Too many requests for this address. Please try again later."))
             else:
-                mailing.request_subscription(
-                    email, get_language(), form.cleaned_data["topic"], form.cleaned_data["query"]
-                )
+                data = form.cleaned_data
+                mailing.request_subscription(email, get_language(), data["topic"], data["query"], request.user)
                 return render(request, "subscriptions/requested.html", {"email": email})
         return render(request, "subscriptions/subscribe.html", _context(form), status=400)
     return render(request, "subscriptions/subscribe.html", _context(form))

@@ -17,7 +17,7 @@ from documents.models import Audience
 from subscriptions.mailing import prune_unconfirmed, send_due_notifications
 from subscriptions.models import Subscription
 from tests.core.test_mail import smtp_server  # noqa: F401  (the loopback SMTP server fixture)
-from tests.factories import DocumentFactory, NewsItemFactory, StateFactory
+from tests.factories import DelegateFactory, DocumentFactory, NewsItemFactory, StateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -232,3 +232,44 @@ def test_the_commands_wrap_sending_and_pruning(smtp, django_capture_on_commit_ca
     Subscription.objects.filter(confirmed_at=None).update(created_at=timezone.now() - timedelta(days=30))
     call_command("prune_subscriptions", stdout=out)
     assert Subscription.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("address", "restricted_sent"),
+    [("aigul@example.org", True), ("someone.else@example.org", False)],
+)
+def test_a_signed_in_delegate_gets_restricted_items_only_at_their_own_address(
+    client, smtp, django_capture_on_commit_callbacks, address, restricted_sent
+):
+    delegate = DelegateFactory(user__username="aigul@example.org")
+    client.force_login(delegate.user)
+    subscribe(client, topic="documents", email=address.upper())
+    client.logout()
+    client.get(link(parsed(smtp.messages[0]).get_content(), "confirm"))
+    DocumentFactory(title_ru="Для делегатов", audience=Audience.DELEGATES)
+    DocumentFactory(title_ru="Черновик", publication_status="draft")
+    DocumentFactory(title_ru="Для всех")
+    send(django_capture_on_commit_callbacks)
+    body = parsed(smtp.messages[1]).get_content()
+    assert "Для всех" in body and "Черновик" not in body
+    assert ("Для делегатов" in body) is restricted_sent
+
+    # Rights are read at each sending: a delegate whose account is closed gets public items only.
+    delegate.user.is_active = False
+    delegate.user.save()
+    DocumentFactory(title_ru="Снова для делегатов", audience=Audience.DELEGATES)
+    DocumentFactory(title_ru="Снова для всех")
+    send(django_capture_on_commit_callbacks)
+    body = parsed(smtp.messages[2]).get_content()
+    assert "Снова для всех" in body and "Снова для делегатов" not in body
+
+
+def test_staff_subscriptions_never_carry_drafts(client, smtp, django_capture_on_commit_callbacks, admin_user):
+    admin_user.email = "admin@example.org"
+    admin_user.save()
+    client.force_login(admin_user)
+    subscribe(client, topic="news", email="admin@example.org")
+    assert Subscription.objects.get().reader is None
+    client.get(link(parsed(smtp.messages[0]).get_content(), "confirm"))
+    NewsItemFactory(title_ru="Черновик новости", publication_status="draft")
+    assert send(django_capture_on_commit_callbacks) == 0
