@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "glossary",
     "axes",
     "accounts",
+    "subscriptions",
     "demo",
 ]
 
@@ -344,6 +345,8 @@ RATE_LIMITS = {
     "export": env("RATE_LIMIT_EXPORT", "10/m"),
     "password_reset": env("RATE_LIMIT_PASSWORD_RESET", "10/h"),
     "progress_update": env("RATE_LIMIT_PROGRESS_UPDATE", "10/h"),
+    "subscribe": env("RATE_LIMIT_SUBSCRIBE", "20/h"),
+    "subscribe_address": env("RATE_LIMIT_SUBSCRIBE_ADDRESS", "3/d"),
 }
 
 EMAIL_DELIVERY_BACKEND = env(
@@ -360,6 +363,10 @@ EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "secretariat@localhost")
+# The site's address as readers use it, for links in mails sent by jobs (no request to take it from).
+PORTAL_ORIGIN = env("PORTAL_ORIGIN", "http://localhost:8000")
+# Unconfirmed subscription requests (and their links) expire after this many days, then are deleted.
+SUBSCRIPTION_CONFIRM_DAYS = int(env("SUBSCRIPTION_CONFIRM_DAYS", "7"))
 
 # Logs: one JSON object per line (LOG_FORMAT=json, the production default) or plain text (development).
 # almaty_portal.request_log adds a line per request with its id, duration, status and kind of reader.

@@ -14,6 +14,7 @@ from meetings.sitemaps import SITEMAPS as MEETING_SITEMAPS
 from pages.search import search
 from pages.sitemaps import SITEMAPS as PAGE_SITEMAPS
 from participants.sitemaps import SITEMAPS as PARTICIPANT_SITEMAPS
+from subscriptions.sitemaps import SITEMAPS as SUBSCRIPTION_SITEMAPS
 
 # Overlong user names are refused by the form, before django-axes logs the attempt.
 admin.site.login_form = AdminSignInForm
@@ -26,6 +27,7 @@ urlpatterns = i18n_patterns(
     path("action-plan/", include("actionplan.urls")),
     path("indicators/", include("indicators.urls")),
     path("glossary/", include("glossary.urls")),
+    path("subscribe/", include("subscriptions.urls")),
     # The site-wide search page is the pages app's; its name stays "search:search".
     path("search/", include(([path("", search, name="search")], "search"))),
     path("", include("participants.urls")),
@@ -42,6 +44,7 @@ SITEMAPS = {
     **ACTIONPLAN_SITEMAPS,
     **INDICATOR_SITEMAPS,
     **GLOSSARY_SITEMAPS,
+    **SUBSCRIPTION_SITEMAPS,
 }
 
 # Outside the language prefix: crawlers look for these at fixed addresses.

@@ -77,8 +77,10 @@ def _count_in_cache(cache, key: str, period: int) -> int:
     return 1
 
 
-def is_rate_limited(request, scope: str) -> tuple[bool, int]:
+def is_rate_limited(request, scope: str, identity: str | None = None) -> tuple[bool, int]:
     """Count this request against the client's allowance for ``scope``; (limited?, seconds to wait).
+
+    ``identity`` counts against something else than the client's address (an e-mail address, say).
 
     When the cache cannot be reached (Redis stopped), the request is let through and a warning logged:
     readers keep the site, /readyz reports the cache down.
@@ -88,7 +90,7 @@ def is_rate_limited(request, scope: str) -> tuple[bool, int]:
         return False, 0
     limit, period = parse_rate(rate)
     window = int(time.time() // period)
-    key = f"ratelimit:{scope}:{client_ip(request)}:{window}"
+    key = f"ratelimit:{scope}:{identity if identity is not None else client_ip(request)}:{window}"
     cache = caches[getattr(settings, "RATE_LIMIT_CACHE", "default")]
     try:
         if isinstance(cache, RedisCache):

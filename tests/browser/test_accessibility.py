@@ -34,6 +34,7 @@ PAGES = {
     "action-plan": "/{language}/action-plan/",
     "activity": "/{language}/action-plan/{activity}/",
     "glossary": "/{language}/glossary/",
+    "subscribe": "/{language}/subscribe/",
     "search": "/{language}/search/?q=migration",
     "search-kind": "/{language}/search/?q=migration&kind=meetings",
 }
