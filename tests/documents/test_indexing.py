@@ -118,3 +118,19 @@ def test_lemma_vector_has_a_gin_index_and_no_snowball_vector_is_kept():
     # Nothing reads Snowball stems any more; writing them cost most of a re-index (search/0005).
     assert "vector" not in columns
     assert {"lemma_vector", "rank_vector"} <= columns
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="VACUUM is PostgreSQL's")
+@pytest.mark.django_db(transaction=True)
+def test_a_whole_rebuild_leaves_no_dead_entries_behind():
+    """Right after a rebuild the searches must not wade through the old row versions it left."""
+    DocumentFactory.create_batch(3)
+
+    call_command("rebuild_search_index", stdout=open("/dev/null", "w"))
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute("SELECT last_vacuum, n_live_tup FROM pg_stat_user_tables WHERE relname = 'search_searchentry'")
+        last_vacuum, live = cursor.fetchone()
+    assert last_vacuum is not None
+    assert live == 3
