@@ -11,6 +11,7 @@ snippets); facets through documents.facets.document_facets.
 """
 
 import argparse
+import contextlib
 import datetime
 import os
 import random
@@ -36,7 +37,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.http import QueryDict  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
 from accounts.models import Delegate  # noqa: E402
 from core.models import Publishable  # noqa: E402
@@ -384,7 +385,8 @@ def readers() -> dict:
     delegate, _ = users.get_or_create(username=DELEGATE_EMAIL, defaults={"email": DELEGATE_EMAIL})
     state = State.objects.participating().order_by("pk").first()
     Delegate.objects.get_or_create(user=delegate, defaults={"state": state})
-    clients = {"anonymous": Client(HTTP_HOST="localhost")}
+    # "anonymous" is answered from the page cache after the warm-up; "uncached" is the same reader without it.
+    clients = {"anonymous": Client(HTTP_HOST="localhost"), "uncached": Client(HTTP_HOST="localhost")}
     for name, user in (("delegate", delegate), ("staff", staff)):
         clients[name] = Client(HTTP_HOST="localhost")
         clients[name].force_login(user)
@@ -406,6 +408,8 @@ def measure_readers(repeats: int, names: list[str], pages: list[str], explain: b
     summary = {}
     for name in names:
         client = clients[name]
+        settings = override_settings(PAGE_CACHE_SECONDS=0) if name == "uncached" else contextlib.nullcontext()
+        settings.__enter__()
         for page in pages:
             times_all = []
             for query in READER_QUERIES:
@@ -428,6 +432,7 @@ def measure_readers(repeats: int, names: list[str], pages: list[str], explain: b
                     for elapsed, sql in queries[1:]:
                         print(f"    {elapsed:7.1f} ms  {sql[:300]}")
             summary[(name, page)] = (statistics.median(times_all), percentile(times_all, 0.95))
+        settings.__exit__(None, None, None)
     print(f"load average: {os.getloadavg()}")
     for (name, page), (median, p95) in summary.items():
         print(f"{name:10} {page:5} all queries: p50 {median:.1f} ms, p95 {p95:.1f} ms")
@@ -445,7 +450,7 @@ def main():
         "readers", help="time whole search requests (archive list, site search) per kind of reader"
     )
     readers_parser.add_argument("--repeats", type=int, default=10)
-    readers_parser.add_argument("--readers", default="anonymous,delegate,staff")
+    readers_parser.add_argument("--readers", default="anonymous,uncached,delegate,staff")
     readers_parser.add_argument("--pages", default="list,site")
     readers_parser.add_argument("--explain", action="store_true", help="print each request's slowest SQL")
     arguments = parser.parse_args()
