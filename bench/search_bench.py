@@ -11,34 +11,44 @@ snippets); facets through documents.facets.document_facets.
 """
 
 import argparse
+import contextlib
 import datetime
 import os
 import random
 import statistics
 import sys
 import time
+import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "almaty_portal.settings")
 os.environ.setdefault("DEBUG", "1")
+# The readers' pages are requested many times a second from one address: the search limits would answer 429.
+os.environ.setdefault("RATE_LIMIT_ENABLED", "0")
 
 import django  # noqa: E402
 
 django.setup()
 
+from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import AnonymousUser  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.http import QueryDict  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
+from accounts.models import Delegate  # noqa: E402
 from core.models import Publishable  # noqa: E402
+from demo.loading import load_glossary  # noqa: E402
 from documents.archive import find_documents, listing_files, with_snippets  # noqa: E402
 from documents.facets import document_facets  # noqa: E402
 from documents.filters import DocumentFilter  # noqa: E402
 from documents.indexing import rebuild_index  # noqa: E402
 from documents.models import Audience, Document, DocumentFile, ExtractionStatus  # noqa: E402
 from documents.search import indexed_ranking  # noqa: E402
+from glossary.models import Term  # noqa: E402
 from meetings.models import Meeting, Participation  # noqa: E402
 from participants.models import Organisation, State  # noqa: E402
 from search.models import SearchEntry  # noqa: E402
@@ -348,6 +358,86 @@ def measure(repeats: int) -> None:
     print(f"facets: median {statistics.median(facet_times):.1f} ms, p95 {percentile(facet_times, 0.95):.1f} ms")
 
 
+# The pages a reader searches from: the archive's list and the site-wide search (all its groups).
+READER_PAGES = {"list": "/ru/documents/?q={}", "site": "/ru/search/?q={}"}
+# Queries whose words are glossary terms (demo/glossary.csv), so that the expansion adds phrases.
+READER_QUERIES = [
+    "беженцев",
+    "торговли людьми",
+    "трудовой миграции",
+    "региональное сотрудничество",
+    "refugees",
+    "statelessness",
+]
+STAFF_EMAIL = "perf-staff@example.org"
+DELEGATE_EMAIL = "perf-delegate@example.org"
+
+
+def readers() -> dict:
+    """A client per kind of reader: anonymous, a delegate of a participating state, staff.
+
+    The glossary is loaded from the demo's CSV if the archive has none: the expansion is part of a search.
+    """
+    if not Term.objects.exists():
+        load_glossary()
+    users = get_user_model().objects
+    staff, _ = users.get_or_create(username=STAFF_EMAIL, defaults={"email": STAFF_EMAIL, "is_staff": True})
+    delegate, _ = users.get_or_create(username=DELEGATE_EMAIL, defaults={"email": DELEGATE_EMAIL})
+    state = State.objects.participating().order_by("pk").first()
+    Delegate.objects.get_or_create(user=delegate, defaults={"state": state})
+    # "anonymous" is answered from the page cache after the warm-up; "uncached" is the same reader without it.
+    clients = {"anonymous": Client(HTTP_HOST="localhost"), "uncached": Client(HTTP_HOST="localhost")}
+    for name, user in (("delegate", delegate), ("staff", staff)):
+        clients[name] = Client(HTTP_HOST="localhost")
+        clients[name].force_login(user)
+    return clients
+
+
+def slowest_queries(client, address: str, count: int = 5) -> list[tuple[float, str]]:
+    with CaptureQueriesContext(connection) as captured:
+        client.get(address)
+    timed = sorted(((float(query["time"]) * 1000, query["sql"]) for query in captured), reverse=True)
+    return [(len(captured), "")] + timed[:count]
+
+
+def measure_readers(repeats: int, names: list[str], pages: list[str], explain: bool) -> None:
+    """p50 and p95 of whole requests (middleware, view, template) per reader, page and query."""
+    clients = readers()
+    print(f"load average: {os.getloadavg()}")
+    print(f"{'reader':10} {'page':5} {'query':30} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+    summary = {}
+    for name in names:
+        client = clients[name]
+        settings = override_settings(PAGE_CACHE_SECONDS=0) if name == "uncached" else contextlib.nullcontext()
+        settings.__enter__()
+        for page in pages:
+            times_all = []
+            for query in READER_QUERIES:
+                address = READER_PAGES[page].format(urllib.parse.quote(query))
+                response = client.get(address)  # warm the cache as a busy site would be
+                assert response.status_code == 200, (address, response.status_code)
+                times = []
+                for _ in range(repeats):
+                    began = time.perf_counter()
+                    client.get(address)
+                    times.append((time.perf_counter() - began) * 1000)
+                times_all += times
+                queries = slowest_queries(client, address)
+                print(
+                    f"{name:10} {page:5} {query:30} {statistics.median(times):>8.1f} "
+                    f"{percentile(times, 0.95):>8.1f} {queries[0][0]:>8}",
+                    flush=True,
+                )
+                if explain:
+                    for elapsed, sql in queries[1:]:
+                        print(f"    {elapsed:7.1f} ms  {sql[:300]}")
+            summary[(name, page)] = (statistics.median(times_all), percentile(times_all, 0.95))
+        settings.__exit__(None, None, None)
+    print(f"load average: {os.getloadavg()}")
+    for (name, page), (median, p95) in summary.items():
+        print(f"{name:10} {page:5} all queries: p50 {median:.1f} ms, p95 {p95:.1f} ms")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -356,9 +446,18 @@ def main():
     generate_parser.add_argument("--meetings", type=int, default=2_000)
     measure_parser = commands.add_parser("measure", help="time searches and facet counts")
     measure_parser.add_argument("--repeats", type=int, default=10)
+    readers_parser = commands.add_parser(
+        "readers", help="time whole search requests (archive list, site search) per kind of reader"
+    )
+    readers_parser.add_argument("--repeats", type=int, default=10)
+    readers_parser.add_argument("--readers", default="anonymous,uncached,delegate,staff")
+    readers_parser.add_argument("--pages", default="list,site")
+    readers_parser.add_argument("--explain", action="store_true", help="print each request's slowest SQL")
     arguments = parser.parse_args()
     if arguments.command == "generate":
         generate(arguments.documents, arguments.meetings)
+    elif arguments.command == "readers":
+        measure_readers(arguments.repeats, arguments.readers.split(","), arguments.pages.split(","), arguments.explain)
     else:
         measure(arguments.repeats)
 

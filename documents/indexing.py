@@ -54,10 +54,15 @@ def index_document(document, create: bool = True) -> None:
 
 
 def rebuild_whole_index(batch_size: int = 1000, progress=None) -> int:
-    """Clear the index and index every document again, in one transaction; returns how many."""
+    """Clear the index and index every document again, in one transaction; returns how many.
+
+    Then the index is vacuumed (search.engine.tidy_index) unless the caller holds a transaction.
+    """
     with transaction.atomic():
         engine.clear_index()
-        return rebuild_index(batch_size=batch_size, progress=progress)
+        count = rebuild_index(batch_size=batch_size, progress=progress)
+    engine.tidy_index()
+    return count
 
 
 def rebuild_index(queryset=None, batch_size: int = 1000, progress=None) -> int:

@@ -105,9 +105,15 @@ def lemma_list(text: str) -> list[str]:
     return [found for word in WORD_RE.findall(text) for found in word_lemmas(word)]
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def _word_lemma_string(word: str) -> str:
+    # One cache look-up per word of a text: re-indexing meets the same words again and again.
+    return " ".join(word_lemmas(word))
+
+
 def lemmatise(text: str) -> str:
-    """The text's lemmas in order, between single spaces."""
-    return " ".join(lemma_list(text))
+    """The text's lemmas in order, between single spaces (the words of lemma_list(text), joined)."""
+    return " ".join(map(_word_lemma_string, WORD_RE.findall(text)))
 
 
 @lru_cache(maxsize=4096)

@@ -15,9 +15,8 @@ class SearchEntry(models.Model):
     The texts are copies made for searching: the title and summary in both languages and the
     extracted text of the files anyone may download. On PostgreSQL `lemma_vector` holds the lemmas
     (search.lemmas) of title (weight A), summary (B) and text (C) in the `simple` configuration and
-    decides what matches, and `rank_vector` its title and summary part, which orders the matches;
-    `vector` keeps the Snowball-stemmed weighted vector of the same texts (Russian and English
-    configurations). Elsewhere `stems` and `title_stems` hold the lemmas between spaces.
+    decides what matches, and `rank_vector` its title and summary part, which orders the matches.
+    Elsewhere `stems` and `title_stems` hold the lemmas between spaces.
 
     The document's own visibility and list fields (publication, audience, kind, date, meeting) are
     copied here too, so that an anonymous search can match, count and rank in this table alone
@@ -39,7 +38,6 @@ class SearchEntry(models.Model):
     body = models.TextField(_("text of the files"), blank=True)
     title_stems = models.TextField(_("stems of the title"), blank=True)
     stems = models.TextField(_("stems"), blank=True)
-    vector = SearchVectorField(_("search vector"), null=True, blank=True)
     # NULL until the entry is indexed with lemmas: check_search_index reports such entries.
     lemma_vector = SearchVectorField(_("lemma vector"), null=True, blank=True)
     # Title and summary only: small enough to rank tens of thousands of matches quickly,
@@ -69,7 +67,6 @@ class SearchEntry(models.Model):
         ordering = ["document"]
         # Created on PostgreSQL only (see core.operations); SQLite has no GIN indexes.
         indexes = [
-            GinIndex(fields=["vector"], name="search_entry_vector_gin"),
             GinIndex(fields=["lemma_vector"], name="search_entry_lemma_gin"),
         ]
 

@@ -79,6 +79,24 @@ def test_public_entries_and_their_ranking_take_expansions(archive):
     assert ranking.count() == 2
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the index-only path is PostgreSQL's")
+def test_a_phrase_expansion_is_checked_as_a_phrase_on_every_path(archive, document_with_text):
+    """The index is asked for the phrase's words in any order; only its phrase may match, or the query."""
+    document_with_text("Гражданства лишены, лица остались.", title_ru="Разрозненные слова", title_en="")
+    document_with_text("Лица остались, гражданства лишены: апатрид.", title_ru="Апатрид", title_en="")
+    document_with_text("Без гражданства лица.", title_ru="Другой порядок", title_en="")
+    query, also = "апатрид", ["лицо без гражданства", "stateless person"]
+
+    entries = engine.public_entries(Document.public_q(), query, also=also)
+    ranking = engine.rank_entries(entries, query, also=also)
+    matched = engine.match(Document.objects.all(), query, also=also)
+    titles = dict(Document.objects.values_list("pk", "title_ru"))
+
+    assert sorted(titles[pk] for pk, _total in ranking.rows(0, 10)) == ["Апатрид", "Апатриды"]
+    assert ranking.count() == 2
+    assert sorted(matched.values_list("title_ru", flat=True)) == ["Апатрид", "Апатриды"]
+
+
 def test_text_q_finds_other_forms_and_expansions():
     OrganisationFactory(name_ru="Защита беженцев", name_en="Refugee protection", slug="one")
     OrganisationFactory(name_ru="Трудовые мигранты", name_en="Labour migration", slug="two")
