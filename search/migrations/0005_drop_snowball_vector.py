@@ -16,9 +16,17 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        core.operations.RemoveIndexOnPostgreSQL(
-            model_name="searchentry",
-            name="search_entry_vector_gin",
+        migrations.SeparateDatabaseAndState(
+            state_operations=[migrations.RemoveIndex(model_name="searchentry", name="search_entry_vector_gin")],
+            database_operations=[
+                # Created on PostgreSQL only (0001), but SQLite has it too once a table remake (0003, 0004)
+                # copied the model's indexes: drop it wherever it is.
+                migrations.RunSQL("DROP INDEX IF EXISTS search_entry_vector_gin", reverse_sql=migrations.RunSQL.noop),
+                core.operations.RunSQLOnPostgreSQL(
+                    migrations.RunSQL.noop,
+                    reverse_sql="CREATE INDEX IF NOT EXISTS search_entry_vector_gin ON search_searchentry USING gin (vector)",
+                ),
+            ],
         ),
         migrations.RemoveField(
             model_name="searchentry",
