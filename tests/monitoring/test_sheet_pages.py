@@ -80,8 +80,12 @@ def full_sheet():
     item = MonitoringItemFactory(headline="Встреча в КазИСИ", outlet="KazISS", summary_en="A meeting in Astana.")
     item.states.add(state)
     sheet.monitoring_items.add(item, MonitoringItemFactory(headline="Hidden draft item", publication_status="draft"))
-    sheet.news.add(NewsItemFactory(title_en="Visible news"), NewsItemFactory(title_en="Draft news", publication_status="draft"))
-    sheet.meetings.add(MeetingFactory(title_en="Open meeting"), MeetingFactory(title_en="Draft meeting", publication_status="draft"))
+    sheet.news.add(
+        NewsItemFactory(title_en="Visible news"), NewsItemFactory(title_en="Draft news", publication_status="draft")
+    )
+    sheet.meetings.add(
+        MeetingFactory(title_en="Open meeting"), MeetingFactory(title_en="Draft meeting", publication_status="draft")
+    )
     sheet.documents.add(
         DocumentFactory(title_en="Public report"),
         DocumentFactory(title_en="Delegates' report", audience=Audience.DELEGATES),
