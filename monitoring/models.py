@@ -158,9 +158,7 @@ class InformationSheet(Publishable):
                 self.monitoring_items.visible_to(user).prefetch_related("states").order_by("date", "pk")
             ),
             news=list(self.news.visible_to(user).order_by("date", "pk")),
-            meetings=list(
-                self.meetings.visible_to(user).select_related("host_country").order_by("start_date", "pk")
-            ),
+            meetings=list(self.meetings.visible_to(user).select_related("host_country").order_by("start_date", "pk")),
             documents=list(self.documents.visible_to(user).select_related("meeting").order_by("date", "pk")),
         )
 

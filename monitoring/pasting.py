@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from monitoring.models import MonitoringItem
 
@@ -50,12 +51,20 @@ def _read_line(number: int, line: str) -> PastedLine:
         raise ValidationError(_("Line %(number)d: the headline is missing.") % {"number": number})
     if len(headline) > headline_field.max_length:
         raise ValidationError(
-            _("Line %(number)d: the headline is longer than %(limit)d characters.")
+            ngettext(
+                "Line %(number)d: the headline is longer than %(limit)d character.",
+                "Line %(number)d: the headline is longer than %(limit)d characters.",
+                headline_field.max_length,
+            )
             % {"number": number, "limit": headline_field.max_length}
         )
     if len(url) > url_field.max_length:
         raise ValidationError(
-            _("Line %(number)d: the address is longer than %(limit)d characters.")
+            ngettext(
+                "Line %(number)d: the address is longer than %(limit)d character.",
+                "Line %(number)d: the address is longer than %(limit)d characters.",
+                url_field.max_length,
+            )
             % {"number": number, "limit": url_field.max_length}
         )
     try:
@@ -73,7 +82,10 @@ def read_pasted_list(text: str) -> list[PastedLine]:
     if not lines:
         raise ValidationError(_("Paste at least one line: an address and a headline."))
     if len(lines) > MAX_LINES:
-        raise ValidationError(_("Paste at most %(limit)d lines at a time.") % {"limit": MAX_LINES})
+        raise ValidationError(
+            ngettext("Paste at most %(limit)d line at a time.", "Paste at most %(limit)d lines at a time.", MAX_LINES)
+            % {"limit": MAX_LINES}
+        )
     errors, entries, first_line_of = [], [], {}
     for number, line in lines:
         try:
