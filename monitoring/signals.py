@@ -5,10 +5,10 @@ typesets and the others find the PDFs current (monitoring.pdf.current_pdf) and d
 """
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from monitoring.models import InformationSheet
+from monitoring.models import InformationSheet, SheetPdf
 from monitoring.tasks import build_sheet_pdfs
 
 
@@ -33,3 +33,11 @@ for field in ("monitoring_items", "news", "meetings", "documents"):
         sender=getattr(InformationSheet, field).through,
         dispatch_uid=f"monitoring.sheet_{field}_changed",
     )
+
+
+@receiver(post_delete, sender=SheetPdf, dispatch_uid="monitoring.sheet_pdf_deleted")
+def sheet_pdf_deleted(sender, instance, **kwargs):
+    # A deleted sheet takes its PDFs' rows along (CASCADE); their files go once the deletion is committed.
+    name, storage = instance.file.name, instance.file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))

@@ -113,3 +113,15 @@ def test_a_draft_sheet_pdf_is_404_for_the_public_and_delegates_and_served_to_sta
 
 def test_an_unknown_sheet_pdf_is_404(client):
     assert client.get("/en/information-sheets/no-such-sheet.pdf").status_code == 404
+
+
+def test_deleting_a_sheet_deletes_its_pdf_files(client, sheet, django_capture_on_commit_callbacks):
+    read_pdf(client.get("/en/information-sheets/april-2022.pdf"))
+    stored = SheetPdf.objects.get(sheet=sheet, language="en")
+    name, storage = stored.file.name, stored.file.storage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sheet.delete()
+
+    assert not SheetPdf.objects.exists()
+    assert not storage.exists(name)

@@ -54,9 +54,7 @@ def world():
         DocumentFactory(title_en="Open report"),
         DocumentFactory(title_en=marker("delegates_document"), audience=Audience.DELEGATES),
         DocumentFactory(title_en=marker("draft_document"), publication_status="draft"),
-        DocumentFactory(
-            title_en=marker("draft_meeting_document"), meeting=MeetingFactory(publication_status="draft")
-        ),
+        DocumentFactory(title_en=marker("draft_meeting_document"), meeting=MeetingFactory(publication_status="draft")),
     )
     sheet.monitoring_items.add(MonitoringItemFactory(headline=marker("draft_item"), publication_status="draft"))
     sheet.news.add(NewsItemFactory(title_en=marker("draft_news"), publication_status="draft"))
@@ -104,7 +102,9 @@ def test_the_list_and_the_sheet_page_show_the_reader_only_what_they_may_see(read
 def test_hidden_sheets_and_their_pdfs_answer_404_to_all_but_staff(reader_client, world, reader):
     client = reader_client(reader)
 
-    addresses = [f"/en/information-sheets/{marker(name).lower()}{suffix}" for name in SHEETS for suffix in ("/", ".pdf")]
+    addresses = [
+        f"/en/information-sheets/{marker(name).lower()}{suffix}" for name in SHEETS for suffix in ("/", ".pdf")
+    ]
     statuses = {client.get(address).status_code for address in addresses}
 
     assert statuses == ({200} if reader == "staff" else {404})
