@@ -155,7 +155,7 @@ class InformationSheet(Publishable):
         """The linked items this reader may see, each kind through its own model's door."""
         return SheetContents(
             monitoring_items=list(
-                self.monitoring_items.visible_to(user).prefetch_related("states").order_by("date", "pk")
+                self.monitoring_items.visible_to(user).prefetch_related("states", "topics").order_by("date", "pk")
             ),
             news=list(self.news.visible_to(user).order_by("date", "pk")),
             meetings=list(self.meetings.visible_to(user).select_related("host_country").order_by("start_date", "pk")),

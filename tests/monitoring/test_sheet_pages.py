@@ -11,6 +11,7 @@ from tests.factories import (
     InformationSheetFactory,
     MeetingFactory,
     MonitoringItemFactory,
+    MonitoringTopicFactory,
     NewsItemFactory,
     StateFactory,
 )
@@ -79,6 +80,7 @@ def full_sheet():
     state = StateFactory(name_ru="Казахстан", name_en="Kazakhstan")
     item = MonitoringItemFactory(headline="Встреча в КазИСИ", outlet="KazISS", summary_en="A meeting in Astana.")
     item.states.add(state)
+    item.topics.add(MonitoringTopicFactory(name_ru="Безгражданство", name_en="Statelessness"))
     sheet.monitoring_items.add(item, MonitoringItemFactory(headline="Hidden draft item", publication_status="draft"))
     sheet.news.add(
         NewsItemFactory(title_en="Visible news"), NewsItemFactory(title_en="Draft news", publication_status="draft")
@@ -100,7 +102,9 @@ def test_a_sheet_page_lists_only_the_items_the_public_may_see(client, full_sheet
     assert texts(tree, "//section[@id='monitoring']//span[contains(@class, 'item-title')]") == ["Встреча в КазИСИ"]
     assert tree.xpath("//section[@id='monitoring']//span[contains(@class, 'item-title')]/@lang") == ["ru"]
     assert "KazISS" in texts(tree, "//section[@id='monitoring']//span[@class='meta']")[0]
-    assert "Kazakhstan" in texts(tree, "//section[@id='monitoring']//span[@class='meta']")[0]
+    assert texts(tree, "//section[@id='monitoring']//span[@class='meta']")[0].endswith(
+        "· Kazakhstan · Statelessness"
+    )
     assert texts(tree, "//section[@id='news']//a") == ["Visible news"]
     assert texts(tree, "//section[@id='meetings']//a") == ["Open meeting"]
     assert texts(tree, "//section[@id='documents']//a") == ["Public report"]
@@ -130,9 +134,11 @@ def test_a_sheet_page_links_its_pdf_in_each_language(client, full_sheet, languag
 def test_a_sheet_page_runs_a_bounded_number_of_queries_however_many_items(client, django_assert_max_num_queries):
     sheet = InformationSheetFactory()
     states = [StateFactory() for _ in range(3)]
+    topics = [MonitoringTopicFactory() for _ in range(3)]
     for _ in range(15):
         item = MonitoringItemFactory()
         item.states.add(*states)
+        item.topics.add(*topics)
         sheet.monitoring_items.add(item)
         sheet.news.add(NewsItemFactory())
         sheet.meetings.add(MeetingFactory())
