@@ -102,9 +102,7 @@ def test_a_sheet_page_lists_only_the_items_the_public_may_see(client, full_sheet
     assert texts(tree, "//section[@id='monitoring']//span[contains(@class, 'item-title')]") == ["Встреча в КазИСИ"]
     assert tree.xpath("//section[@id='monitoring']//span[contains(@class, 'item-title')]/@lang") == ["ru"]
     assert "KazISS" in texts(tree, "//section[@id='monitoring']//span[@class='meta']")[0]
-    assert texts(tree, "//section[@id='monitoring']//span[@class='meta']")[0].endswith(
-        "· Kazakhstan · Statelessness"
-    )
+    assert texts(tree, "//section[@id='monitoring']//span[@class='meta']")[0].endswith("· Kazakhstan · Statelessness")
     assert texts(tree, "//section[@id='news']//a") == ["Visible news"]
     assert texts(tree, "//section[@id='meetings']//a") == ["Open meeting"]
     assert texts(tree, "//section[@id='documents']//a") == ["Public report"]
