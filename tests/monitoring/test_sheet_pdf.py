@@ -5,6 +5,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from core import pagecache
 from documents.models import Audience
 from monitoring.models import SheetPdf
 from tests.factories import (
@@ -125,3 +126,15 @@ def test_deleting_a_sheet_deletes_its_pdf_files(client, sheet, django_capture_on
 
     assert not SheetPdf.objects.exists()
     assert not storage.exists(name)
+
+
+def test_typesetting_a_pdf_keeps_the_cached_pages(client, sheet):
+    pagecache.invalidate()
+    before = pagecache.content_version()
+
+    read_pdf(client.get("/en/information-sheets/april-2022.pdf"))
+
+    assert before is not None and pagecache.content_version() == before
+    # The control: a change of content does drop them.
+    sheet.save()
+    assert pagecache.content_version() != before
