@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "documents",
     "actionplan",
     "pages",
+    "monitoring",
     "search",
     "glossary",
     "axes",

@@ -11,6 +11,7 @@ from documents.sitemaps import SITEMAPS as DOCUMENT_SITEMAPS
 from glossary.sitemaps import SITEMAPS as GLOSSARY_SITEMAPS
 from indicators.sitemaps import SITEMAPS as INDICATOR_SITEMAPS
 from meetings.sitemaps import SITEMAPS as MEETING_SITEMAPS
+from monitoring.sitemaps import SITEMAPS as MONITORING_SITEMAPS
 from pages.search import search
 from pages.sitemaps import SITEMAPS as PAGE_SITEMAPS
 from participants.sitemaps import SITEMAPS as PARTICIPANT_SITEMAPS
@@ -27,6 +28,7 @@ urlpatterns = i18n_patterns(
     path("action-plan/", include("actionplan.urls")),
     path("indicators/", include("indicators.urls")),
     path("glossary/", include("glossary.urls")),
+    path("information-sheets/", include("monitoring.urls")),
     path("subscribe/", include("subscriptions.urls")),
     # The site-wide search page is the pages app's; its name stays "search:search".
     path("search/", include(([path("", search, name="search")], "search"))),
@@ -44,6 +46,7 @@ SITEMAPS = {
     **ACTIONPLAN_SITEMAPS,
     **INDICATOR_SITEMAPS,
     **GLOSSARY_SITEMAPS,
+    **MONITORING_SITEMAPS,
     **SUBSCRIPTION_SITEMAPS,
 }
 

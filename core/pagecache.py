@@ -35,7 +35,7 @@ NEXT_PUBLICATION_KEY = "pagecache:next-publication"
 NO_PUBLICATION = 0.0
 # Apps and models whose rows never change what a public page shows.
 IGNORED_APPS = {"auth", "sessions", "admin", "contenttypes", "axes", "reversion", "django_tasks_database"}
-IGNORED_MODELS = {"accounts.restricteddownload"}
+IGNORED_MODELS = {"accounts.restricteddownload", "monitoring.sheetpdf"}
 
 
 def _cache():

@@ -16,6 +16,7 @@ from core.text import decode_text
 from demo import data
 from demo.actionplan import load_action_plan
 from demo.data import EMPTY, MeetingData, T
+from demo.monitoring import load_monitoring
 from demo.records import both, upsert
 from documents.models import Document, DocumentFile
 from glossary.models import Term
@@ -24,6 +25,7 @@ from indicators.importing import import_figures_file
 from indicators.models import Indicator, IndicatorValue
 from meetings.models import Meeting, OutcomeStatement, Participation, StatementParagraph
 from meetings.statement_import import import_statement, parse_numbered_paragraphs
+from monitoring.models import InformationSheet, MonitoringItem
 from pages.models import NewsItem, Page
 from participants.models import FocalPoint, Organisation, State
 
@@ -280,7 +282,7 @@ def read_seed(seeds_dir: Path | None, name: str) -> str | None:
 
 
 COUNTED = [State, FocalPoint, Organisation, Meeting, Participation, OutcomeStatement, StatementParagraph, Document,
-           DocumentFile, Page, NewsItem, Indicator, IndicatorValue, Term]
+           DocumentFile, Page, NewsItem, Indicator, IndicatorValue, Term, MonitoringItem, InformationSheet]
 
 
 FIGURES_DIR = Path(__file__).resolve().parent / "figures"
@@ -330,4 +332,5 @@ def load_demo(seeds_dir: Path | None = None) -> dict[type, int]:
     for document_data in data.DOCUMENTS:
         load_document(document_data, meetings, orgs, states, seeds_dir)
     load_action_plan(meetings[data.THIRD_SOM_SLUG])
+    load_monitoring()
     return counts()

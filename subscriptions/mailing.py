@@ -26,6 +26,7 @@ from core.i18n import localized
 from documents.filters import DocumentFilter
 from documents.models import Document
 from meetings.models import Meeting
+from monitoring.models import InformationSheet
 from pages.models import NewsItem
 from subscriptions.models import SentItem, Subscription
 
@@ -99,6 +100,7 @@ SOURCES = {
     Subscription.Topic.DOCUMENTS: Source(Document, "document"),
     Subscription.Topic.SEARCH: Source(Document, "document"),
     Subscription.Topic.NEWS: Source(NewsItem, "news"),
+    Subscription.Topic.INFORMATION_SHEETS: Source(InformationSheet, "information_sheet"),
 }
 
 

@@ -16,6 +16,7 @@ class Subscription(models.Model):
         MEETINGS = "meetings", _("new meetings")
         DOCUMENTS = "documents", _("new documents")
         NEWS = "news", _("news")
+        INFORMATION_SHEETS = "information_sheets", _("information sheets")
         SEARCH = "search", _("a saved search of the archive")
 
     email = models.EmailField(_("e-mail address"), max_length=254)

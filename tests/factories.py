@@ -267,3 +267,40 @@ class IndicatorValueFactory(factory.django.DjangoModelFactory):
     value = 1000
     source = "UNHCR Refugee Data Finder"
     retrieved = datetime.date(2026, 11, 1)
+
+
+class MonitoringTopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "monitoring.Topic"
+
+    name_ru = factory.Sequence(lambda n: f"Тема {n}")
+    name_en = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+
+class MonitoringItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "monitoring.MonitoringItem"
+
+    headline = factory.Sequence(lambda n: f"Заголовок статьи {n}")
+    outlet = "Kazinform"
+    url = factory.Sequence(lambda n: f"https://news.example.org/article-{n}")
+    date = datetime.date(2022, 4, 21)
+    language = "ru"
+    summary_ru = "Краткое изложение статьи."
+    summary_en = "A summary of the article."
+    publication_status = PUBLISHED
+
+
+class InformationSheetFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "monitoring.InformationSheet"
+
+    title_ru = factory.Sequence(lambda n: f"Информационный бюллетень {n}")
+    title_en = factory.Sequence(lambda n: f"Information sheet {n}")
+    slug = factory.Sequence(lambda n: f"sheet-{n}")
+    period_start = datetime.date(2022, 4, 1)
+    period_end = datetime.date(2022, 4, 30)
+    introduction_ru = "Обзор событий за месяц."
+    introduction_en = "A review of the month."
+    publication_status = PUBLISHED

@@ -12,12 +12,13 @@ from django.core import signing
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
+from lxml import html
 
 from documents.models import Audience
 from subscriptions.mailing import prune_unconfirmed, send_due_notifications
 from subscriptions.models import Subscription
 from tests.core.test_mail import smtp_server  # noqa: F401  (the loopback SMTP server fixture)
-from tests.factories import DelegateFactory, DocumentFactory, NewsItemFactory, StateFactory
+from tests.factories import DelegateFactory, DocumentFactory, InformationSheetFactory, NewsItemFactory, StateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -273,3 +274,26 @@ def test_staff_subscriptions_never_carry_drafts(client, smtp, django_capture_on_
     client.get(link(parsed(smtp.messages[0]).get_content(), "confirm"))
     NewsItemFactory(title_ru="Черновик новости", publication_status="draft")
     assert send(django_capture_on_commit_callbacks) == 0
+
+
+def test_information_sheets_are_a_topic_with_their_own_digest(client, smtp, django_capture_on_commit_callbacks):
+    InformationSheetFactory(title_en="Sheet before subscribing")
+    subscribe(client, "en", topic="information_sheets")
+    client.get(link(parsed(smtp.messages[0]).get_content(), "confirm"))
+    InformationSheetFactory(title_en="Draft sheet", publication_status="draft")
+    NewsItemFactory(title_en="News, another topic")
+    InformationSheetFactory(title_en="April information sheet", slug="april-2022")
+
+    assert send(django_capture_on_commit_callbacks) == 1
+    assert send(django_capture_on_commit_callbacks) == 0
+
+    body = parsed(smtp.messages[1]).get_content()
+    assert "April information sheet" in body and "https://portal.example/en/information-sheets/april-2022/" in body
+    assert "Draft sheet" not in body and "Sheet before subscribing" not in body and "News, another topic" not in body
+
+
+def test_the_subscribe_form_offers_information_sheets(client):
+    tree = html.fromstring(client.get("/ru/subscribe/").content.decode())
+
+    labels = [" ".join(label.text_content().split()) for label in tree.xpath("//input[@name='topic']/..")]
+    assert "информационные бюллетени" in labels
