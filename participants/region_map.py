@@ -83,7 +83,7 @@ def region_map(states, highlight=None) -> dict:
         "label_size": LABEL_SIZE,
         "marks": [mark for mark in ("member", "observer", OTHER_MARK) if mark in marks],
         "highlighting": highlighting,
-        "highlighted_count": sum(shape["highlighted"] for shape in state_shapes),
+        "highlighted_count": sum(state.pk in highlight for state in states),
         "faded_count": sum(not shape["highlighted"] for shape in state_shapes) if highlighting else 0,
         "off_map": [state for state in states if state.iso_alpha2 not in shown],
     }
