@@ -55,7 +55,8 @@ def region_map(states, highlight=None) -> dict:
         if state is None:
             context_shapes.append(shape["path"])
             continue
-        name = str(localized(state, "name"))
+        text = localized(state, "name")
+        name = str(text)
         highlighted = state.pk in highlight
         title = f"{name} — {state.get_status_display()}"
         if highlighted:
@@ -64,6 +65,8 @@ def region_map(states, highlight=None) -> dict:
             {
                 "state": state,
                 "name": name,
+                # A name shown in the other language says which, as {% translated %} does.
+                "lang": text.language if text.is_fallback else None,
                 "path": shape["path"],
                 "mark": mark_of(state),
                 "highlighted": highlighted,
@@ -113,6 +116,7 @@ def place_labels(shapes, width, height) -> list[dict]:
             placed.append(
                 {
                     "text": shape["name"],
+                    "lang": shape["lang"],
                     "x": x,
                     "y": round(y + LABEL_SIZE * 0.35, 1),
                     "mark": shape["mark"],

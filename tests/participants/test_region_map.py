@@ -214,3 +214,16 @@ def test_the_state_list_with_its_map_runs_bounded_queries(client, django_assert_
         response = client.get("/en/states/")
 
     assert len(links(lxml.html.fromstring(response.content).xpath("//figure/svg")[0])) == len(codes)
+
+
+@pytest.mark.django_db
+def test_a_name_known_only_in_the_other_language_is_shown_with_its_language(client):
+    StateFactory(iso_alpha2="KZ", iso_alpha3="KAZ", name_ru="Казахстан", name_en="")
+
+    svg = the_map(client, "en")
+
+    [title] = svg.xpath(".//a[@data-iso='KZ']/title")
+    [label] = svg.xpath(".//*[@class='map-labels']/*")
+    assert (title.text, title.get("lang")) == ("Казахстан — member state", "ru")
+    assert (label.text, label.get("lang")) == ("Казахстан", "ru")
+    assert the_map(client, "ru").xpath(".//*[@class='map-labels']/*")[0].get("lang") is None
