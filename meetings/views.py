@@ -12,6 +12,7 @@ from documents.models import Document, DocumentFile
 from meetings.filters import MatrixFilter, MeetingFilter
 from meetings.models import Meeting, Participation
 from participants.models import State
+from participants.region_map import region_map
 
 
 class MeetingListView(FilteredListView):
@@ -44,6 +45,19 @@ def participant_groups(participations) -> list[dict]:
     return [group for group in groups.values() if any(group[key] for key in keys)]
 
 
+def attendance_map(participations) -> dict | None:
+    """The region map with the states that attended highlighted; None before anyone is recorded as present.
+
+    The participations come prefetched with their states: one more query, for the participating states.
+    """
+    attended = [p.state for p in participations if p.state_id and p.attendance == Participation.Attendance.ATTENDED]
+    if not attended:
+        return None
+    states = {state.pk: state for state in State.objects.participating()}
+    states.update({state.pk: state for state in attended})
+    return region_map(list(states.values()), highlight={state.pk for state in attended})
+
+
 def documents_with_files(documents, user):
     """Documents with only the language versions this user may download (a file can be more restricted)."""
     files = DocumentFile.objects.downloadable_by(user).order_by("language")
@@ -74,6 +88,7 @@ class MeetingDetailView(DetailView):
             {
                 "draft_object": meeting,
                 "participant_groups": participant_groups(meeting.participations.all()),
+                "attendance_map": attendance_map(meeting.participations.all()),
                 "statement": statement,
                 "paragraphs": paragraphs,
                 "statement_only_in": language_of_whole_fallback(paragraphs, "text"),

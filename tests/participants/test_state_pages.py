@@ -37,38 +37,6 @@ def test_state_list_groups_members_and_observers_and_leaves_out_others(client):
     assert "Bulgaria" not in html
 
 
-def test_state_list_map_marks_members_and_observers_by_pattern_and_label_not_colour_alone(client):
-    StateFactory(name_en="Kazakhstan", iso_alpha2="KZ", iso_alpha3="KAZ")
-    StateFactory(name_en="China", iso_alpha2="CN", iso_alpha3="CHN", status=State.Status.OBSERVER)
-
-    html = client.get("/en/states/").content.decode()
-
-    svg = re.search(r'<svg viewBox="[^"]+" role="img" aria-labelledby="map-title map-desc">.*?</svg>', html, re.S)[0]
-    assert '<title id="map-title">' in svg and '<desc id="map-desc">' in svg
-    tiles = re.findall(
-        r'<g class="tile tile-(\w+)">.*?class="tile-name">([^<]+)</text>.*?class="tile-status">([^<]+)<', svg, re.S
-    )
-    assert sorted(tiles) == [("member", "Kazakhstan", "member"), ("observer", "China", "observer")]
-    assert svg.count('fill="url(#observer-hatch)"') == 1
-
-
-def test_map_coordinates_stay_numbers_on_russian_pages(client):
-    StateFactory(iso_alpha2="KZ", iso_alpha3="KAZ")
-
-    html = client.get("/ru/states/").content.decode()
-
-    assert re.findall(r'(?:x|y|width|height)="[\d.]*,', html) == []
-    assert '<rect x="243.0" y="67.0" width="354" height="58" rx="6"/>' in html
-
-
-def test_state_unknown_to_the_map_layout_still_gets_a_tile(client):
-    StateFactory(name_en="Elsewhere", iso_alpha2="ZZ", iso_alpha3="ZZZ")
-
-    html = client.get("/en/states/").content.decode()
-
-    assert 'class="tile-name">Elsewhere</text>' in html
-
-
 def test_state_page_shows_status_year_and_only_public_focal_points(client):
     state = StateFactory(slug="kazakhstan", name_en="Kazakhstan", year_joined=2013)
     FocalPointFactory(state=state, name_en="Public Person", is_public=True)
