@@ -41,6 +41,7 @@ from django.test.utils import CaptureQueriesContext, override_settings  # noqa: 
 
 from accounts.models import Delegate  # noqa: E402
 from core.models import Publishable  # noqa: E402
+from core.pagecache import invalidate  # noqa: E402
 from demo.loading import load_glossary  # noqa: E402
 from documents.archive import find_documents, listing_files, with_snippets  # noqa: E402
 from documents.facets import document_facets  # noqa: E402
@@ -400,8 +401,12 @@ def slowest_queries(client, address: str, count: int = 5) -> list[tuple[float, s
     return [(len(captured), "")] + timed[:count]
 
 
-def measure_readers(repeats: int, names: list[str], pages: list[str], explain: bool) -> None:
-    """p50 and p95 of whole requests (middleware, view, template) per reader, page and query."""
+def measure_readers(repeats: int, names: list[str], pages: list[str], explain: bool, cold: bool = False) -> None:
+    """p50 and p95 of whole requests (middleware, view, template) per reader, page and query.
+
+    Repeated requests reuse what the first one shared (core.pagecache.remember: a search's counts and
+    first ids), as on a busy site; with `cold`, the content version moves before each request.
+    """
     clients = readers()
     print(f"load average: {os.getloadavg()}")
     print(f"{'reader':10} {'page':5} {'query':30} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
@@ -418,6 +423,8 @@ def measure_readers(repeats: int, names: list[str], pages: list[str], explain: b
                 assert response.status_code == 200, (address, response.status_code)
                 times = []
                 for _ in range(repeats):
+                    if cold:
+                        invalidate()  # nothing shared from an earlier request: every search computed afresh
                     began = time.perf_counter()
                     client.get(address)
                     times.append((time.perf_counter() - began) * 1000)
@@ -453,11 +460,13 @@ def main():
     readers_parser.add_argument("--readers", default="anonymous,uncached,delegate,staff")
     readers_parser.add_argument("--pages", default="list,site")
     readers_parser.add_argument("--explain", action="store_true", help="print each request's slowest SQL")
+    readers_parser.add_argument("--cold", action="store_true", help="share nothing between requests")
     arguments = parser.parse_args()
     if arguments.command == "generate":
         generate(arguments.documents, arguments.meetings)
     elif arguments.command == "readers":
-        measure_readers(arguments.repeats, arguments.readers.split(","), arguments.pages.split(","), arguments.explain)
+        names, pages = arguments.readers.split(","), arguments.pages.split(",")
+        measure_readers(arguments.repeats, names, pages, arguments.explain, arguments.cold)
     else:
         measure(arguments.repeats)
 

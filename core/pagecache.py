@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.apps import apps
 from django.conf import settings
@@ -29,6 +31,7 @@ from django.utils.cache import patch_cache_control
 from core.models import Publishable
 
 logger = logging.getLogger(__name__)
+T = TypeVar("T")
 
 VERSION_KEY = "pagecache:version"
 NEXT_PUBLICATION_KEY = "pagecache:next-publication"
@@ -143,7 +146,6 @@ class PageCacheMiddleware:
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
                 patch_cache_control(response, private=True)
             return _not_for_shared_caches(response)
-        now = timezone.now().timestamp()
         key = _key(request)
         try:
             found = _cache().get_many([VERSION_KEY, NEXT_PUBLICATION_KEY, key])
@@ -151,16 +153,7 @@ class PageCacheMiddleware:
         except Exception:
             logger.warning("Page cache unreachable; serving uncached", exc_info=True)
             found, cache_up = {}, False
-        version = found.get(VERSION_KEY, 0)
-        upcoming = found.get(NEXT_PUBLICATION_KEY)
-        if cache_up and upcoming is None:
-            upcoming = self._remember_next_publication()
-        elif upcoming and upcoming <= now:
-            invalidate()  # a scheduled item is due: every page may show it
-            version, upcoming = found.get(VERSION_KEY, 0) + 1, self._remember_next_publication()
-        lifetime = settings.PAGE_CACHE_SECONDS
-        if upcoming:
-            lifetime = max(1, min(lifetime, int(upcoming - now)))
+        version, lifetime = _version_and_lifetime(found, cache_up)
         entry = found.get(key)
         if entry is not None and entry[0] == version:
             response = entry[1]
@@ -179,14 +172,64 @@ class PageCacheMiddleware:
         response["X-Page-Cache"] = "miss"
         return response
 
-    @staticmethod
-    def _remember_next_publication() -> float:
-        upcoming = next_publication()
-        try:
-            _cache().set(NEXT_PUBLICATION_KEY, upcoming, timeout=settings.PAGE_CACHE_SECONDS)
-        except Exception:
-            logger.warning("Page cache unreachable", exc_info=True)
-        return upcoming
+
+def _remember_next_publication() -> float:
+    upcoming = next_publication()
+    try:
+        _cache().set(NEXT_PUBLICATION_KEY, upcoming, timeout=settings.PAGE_CACHE_SECONDS)
+    except Exception:
+        logger.warning("Page cache unreachable", exc_info=True)
+    return upcoming
+
+
+def _version_and_lifetime(found: dict, cache_up: bool) -> tuple[int, int]:
+    """The content version an entry must carry, and how long a new entry may live (seconds).
+
+    `found` holds what the cache had under VERSION_KEY and NEXT_PUBLICATION_KEY. A scheduled
+    publication that has come due moves every entry to a new version; no entry outlives the next one.
+    """
+    now = timezone.now().timestamp()
+    version = found.get(VERSION_KEY, 0)
+    upcoming = found.get(NEXT_PUBLICATION_KEY)
+    if cache_up and upcoming is None:
+        upcoming = _remember_next_publication()
+    elif upcoming and upcoming <= now:
+        invalidate()  # a scheduled item is due: every page may show it
+        version, upcoming = found.get(VERSION_KEY, 0) + 1, _remember_next_publication()
+    lifetime = settings.PAGE_CACHE_SECONDS
+    if upcoming:
+        lifetime = max(1, min(lifetime, int(upcoming - now)))
+    return version, lifetime
+
+
+def remember(key: str, compute: Callable[[], T]) -> T:
+    """compute(), shared by every request asking for `key` until content changes.
+
+    For costly reads that many requests repeat (a search's counts, the ids of its first pages) and
+    that pages for signed-in readers cannot take from the page cache. The caller's key names all
+    the result depends on: for anything filtered by access, the reader's rule
+    (documents.models.Document.rule_key). Entries follow the page cache's rules: stamped with the
+    content version (any save drops them), never kept past the next scheduled publication, off when
+    PAGE_CACHE_SECONDS is 0, and computed afresh when the cache server is down.
+    """
+    if settings.PAGE_CACHE_SECONDS <= 0:
+        return compute()
+    stored_as = f"pagecache:memo:{hashlib.sha256(key.encode()).hexdigest()}"
+    try:
+        found = _cache().get_many([VERSION_KEY, NEXT_PUBLICATION_KEY, stored_as])
+    except Exception:
+        logger.warning("Page cache unreachable; computing afresh", exc_info=True)
+        return compute()
+    version, lifetime = _version_and_lifetime(found, cache_up=True)
+    entry = found.get(stored_as)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    value = compute()
+    try:
+        _cache().set(stored_as, (version, value), timeout=lifetime)
+    except Exception:
+        logger.warning("Page cache unreachable; result not stored", exc_info=True)
+    return value
 
 
 def _content_changed(sender, **kwargs):

@@ -13,7 +13,7 @@ from documents.facets import document_facets
 from documents.filters import DocumentFilter, reader
 from documents.hits import hit_function
 from documents.models import Document, DocumentFile
-from documents.search import indexed_ranking, sees_public_only
+from documents.search import indexed_ranking, sees_public_only, shared_as_listed
 from documents.whole_archive import is_unfiltered, prebuilt_response
 from search import engine
 
@@ -71,6 +71,7 @@ class DocumentListView(FilteredListView):
             allow_empty_first_page,
             ranking=self.ranking,
             items=self.listing(self.filterset.queryset),
+            shared_as=shared_as_listed(self.request, "page"),
             **kwargs,
         )
 

@@ -4,7 +4,7 @@ Each facet counts the documents every other active filter leaves, so choosing on
 shows how many documents the other kinds would add (values of one facet combine with OR).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import connection
 from django.db.models import Case, Count, IntegerField, Value, When
@@ -12,9 +12,10 @@ from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import current_language
+from core.pagecache import remember
 from documents.filters import downloadable_files, visible_meetings
 from documents.models import Document, DocumentFile
-from documents.search import indexed_matches
+from documents.search import indexed_matches, shared_as_listed
 from meetings.models import Meeting
 
 # Meetings, states and organisations can be many; the most frequent are shown (chosen ones first).
@@ -311,8 +312,29 @@ def _shared_counts(queryset, names: list[str], request, strategy: str = DIRECT) 
 
 
 def document_facets(filterset, params) -> list[Facet]:
-    """Facets for a valid DocumentFilter; `params` is the request's QueryDict."""
+    """Facets for a valid DocumentFilter; `params` is the request's QueryDict.
+
+    The counts are shared by every request for the same list and reader's rule until content
+    changes (core.pagecache.remember): paging and re-sorting a search do not count it again.
+    """
     chosen_values = {facet.name: [value for value in params.getlist(facet.name) if value] for facet in FACETS}
+    counted = remember(
+        f"facets:{shared_as_listed(filterset.request, 'page', 'sort')}",
+        lambda: _facet_options(filterset, chosen_values),
+    )
+    facets = []
+    for definition in FACETS:
+        options = [replace(option) for option in counted[definition.name]]
+        for option in options:
+            option.selected = option.value in chosen_values[definition.name]
+            option.url = toggle_url(params, definition.name, option.value)
+        if options:
+            facets.append(Facet(definition.name, definition.label, options))
+    return facets
+
+
+def _facet_options(filterset, chosen_values: dict[str, list[str]]) -> dict[str, list[FacetOption]]:
+    """Each facet's options with their counts, by facet name."""
     # A facet with nothing chosen counts exactly the current results; those can share one statement.
     shared_names = [name for name, values in chosen_values.items() if not values]
     shared = {}
@@ -325,17 +347,11 @@ def document_facets(filterset, params) -> list[Facet]:
         else:
             strategy = EITHER if filterset.query else DIRECT
         shared = _shared_counts(base, shared_names, filterset.request, strategy)
-    facets = []
-    for definition in FACETS:
-        name = definition.name
-        chosen = chosen_values[name]
-        if name in shared:
-            options = shared[name]
-        else:
-            options = definition.count(filterset.queryset_without(name), chosen, filterset.request)
-        for option in options:
-            option.selected = option.value in chosen
-            option.url = toggle_url(params, name, option.value)
-        if options:
-            facets.append(Facet(name, definition.label, options))
-    return facets
+    return {
+        definition.name: shared[definition.name]
+        if definition.name in shared
+        else definition.count(
+            filterset.queryset_without(definition.name), chosen_values[definition.name], filterset.request
+        )
+        for definition in FACETS
+    }

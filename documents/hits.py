@@ -16,8 +16,10 @@ from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from core.i18n import LANGUAGE_CODES, current_language
+from core.pagecache import remember
 from documents import files
 from documents.models import Document, DocumentFile, FilePage
+from documents.search import shared_as
 from search import engine
 
 # Of a long text, the start is highlighted (as the search index keeps the start of its text).
@@ -117,6 +119,10 @@ def hit_function(query: str, user, also=()) -> Callable[[list], dict[int, Hit]]:
         ids = [document.pk for document in documents]
         if not ids:
             return {}
+        # The same page of the same search is highlighted once for all readers with the same rule.
+        return remember(f"hits:{shared_as(user, query, also, ids)}", lambda: _hits(ids))
+
+    def _hits(ids) -> dict[int, Hit]:
         languages = _languages()
         # The pages first: a file's snippet comes from its matching page (short) rather than its whole text.
         pages = _matching_pages(ids, query, also, user)

@@ -232,6 +232,17 @@ class Document(Publishable):
         return Q(**{f"{parent}__isnull": True}) | Q(**{f"{parent}__in": Meeting.objects.visible_to(user).values("pk")})
 
     @staticmethod
+    def rule_key(user) -> str:
+        """A name for visible_q(user): readers with the same name see the same documents.
+
+        Results shared between requests (core.pagecache.remember) are kept under it.
+        """
+        if is_staff(user):
+            return "staff"
+        state_id = delegate_state_id(user)
+        return "public" if state_id is None else f"state:{state_id}"
+
+    @staticmethod
     def shows_only_public_to(user) -> bool:
         """Whether visible_q(user) is public_q(): the reader is neither staff nor a delegate."""
         return not is_staff(user) and delegate_state_id(user) is None

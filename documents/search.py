@@ -14,8 +14,11 @@ search.pagination.CountingPaginator), so a stale copy could at worst miscount, n
 hidden document; documents.indexing keeps the copies current.
 """
 
+import json
+
 from django.db.models import Q
 
+from core.i18n import current_language
 from documents.filters import reader
 from documents.models import Document
 from search import engine
@@ -64,3 +67,15 @@ def indexed_search_ranking(query: str, user, also=(), sort: str | None = None):
     if not query or not engine.ranks_in_index():
         return None
     return engine.rank_entries(engine.public_entries(entry_q(user), query, also), query, also, sort)
+
+
+def shared_as(user, *parts) -> str:
+    """The name a search's results are shared under (core.pagecache.remember): the reader's rule,
+    the language (labels, expansions) and `parts`, everything else the results depend on."""
+    return json.dumps([Document.rule_key(user), current_language(), *parts], ensure_ascii=False, default=str)
+
+
+def shared_as_listed(request, *ignored: str) -> str:
+    """shared_as() for a list whose results are its query string, less the parameters `ignored`."""
+    params = sorted((name, sorted(values)) for name, values in request.GET.lists() if name not in ignored)
+    return shared_as(request.user, request.path, params)

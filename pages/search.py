@@ -32,7 +32,7 @@ from documents.archive import listing_files, with_snippets
 from documents.filters import MAX_QUERY_LENGTH
 from documents.hits import hit_function
 from documents.models import Document
-from documents.search import indexed_search_ranking
+from documents.search import indexed_search_ranking, shared_as
 from glossary.expansion import EXPAND_CHOICES, Expansion, expand, expansion_wanted
 from glossary.models import SEARCHED_FIELDS as GLOSSARY_FIELDS
 from glossary.models import Term
@@ -136,7 +136,9 @@ def first_hits(section: Section, query: str, user, sort: str, expansion: Expansi
     and sorting whole rows, long texts and all, took a minute at 27,000 matching paragraphs. The
     LIMIT hits are then read by id (search.engine.CountingPaginator).
     """
-    page = engine.CountingPaginator(section.matches(query, user, sort, expansion.also), LIMIT).page(1)
+    matches = section.matches(query, user, sort, expansion.also)
+    shared = shared_as(user, "site", section.kind, query, sort, expansion.also)
+    page = engine.CountingPaginator(matches, LIMIT, shared_as=shared).page(1)
     return Group(
         section.kind,
         section.heading,
@@ -152,7 +154,8 @@ def document_group(query: str, user, sort: str, expansion: Expansion, limit: int
     found = engine.search_documents(visible_documents, query, expansion.also, sort)[0]
     items = visible_documents.select_related("meeting").prefetch_related(listing_files(user))
     ranking = indexed_search_ranking(query, user, expansion.also, sort)
-    page = engine.CountingPaginator(found, limit, ranking=ranking, items=items).page(1)
+    shared = shared_as(user, "site", "documents", query, sort, expansion.also)
+    page = engine.CountingPaginator(found, limit, ranking=ranking, items=items, shared_as=shared).page(1)
     params = {"q": query, **({"sort": sort} if sort else {}), **_expand_param(expansion)}
     return Group(
         "documents",
@@ -179,9 +182,9 @@ def feed_url(query: str) -> str:
     return reverse("documents:feed_search") + "?" + urlencode({"q": query})
 
 
-def kind_page(matches: QuerySet, number: str | None):
+def kind_page(matches: QuerySet, number: str | None, shared: str = ""):
     """One page of a kind's hits (ids and count in one narrow query, then the hits); past the end is 404."""
-    paginator = engine.CountingPaginator(matches, PER_PAGE)
+    paginator = engine.CountingPaginator(matches, PER_PAGE, shared_as=shared)
     try:
         return paginator.page(paginator.num_pages if number == "last" else number or 1)
     except EmptyPage as error:
@@ -221,7 +224,9 @@ def search(request):
         )
         if kind:
             section = SECTIONS_BY_KIND[kind]
-            page = kind_page(section.matches(query, request.user, sort, expansion.also), request.GET.get("page"))
+            matches = section.matches(query, request.user, sort, expansion.also)
+            shared = shared_as(request.user, "site", kind, query, sort, expansion.also)
+            page = kind_page(matches, request.GET.get("page"), shared)
             context.update(section=section, page_obj=page, hits=page.object_list)
         else:
             documents = document_group(query, request.user, sort, expansion)
