@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
+from django.db.models import Q
 from django.utils import timezone
 from lxml import etree
 
@@ -101,7 +102,7 @@ def _moment(value: str, *, end: bool) -> tuple[datetime, str]:
         if SECOND.match(value):
             moment = datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
             return (moment + timedelta(seconds=1) if end else moment), "second"
-    except ValueError:
+    except (ValueError, OverflowError):  # 2016-02-30, or the day after 9999-12-31
         pass
     raise OAIError("badArgument", f"{value} is not a date of the form YYYY-MM-DD or {GRANULARITY}.")
 
@@ -173,7 +174,7 @@ def _existing_document(oai_identifier: str):
     """(public document with its datestamp, or None; withdrawn record, or None); idDoesNotExist otherwise."""
     number = records.document_id(oai_identifier)
     if number is not None:
-        live = records.live_records(spec_q=records.Q(), since=None, before=None, after=number - 1, with_metadata=True)
+        live = records.live_records(spec_q=Q(), since=None, before=None, after=number - 1, with_metadata=True)
         document = live.filter(pk=number).first()
         if document is not None:
             return document, None
@@ -236,19 +237,14 @@ def _list_state(verb: str, values: dict[str, str]) -> dict:
         return state
     _check_prefix(values["metadataPrefix"])
     state = {"verb": verb, "prefix": values["metadataPrefix"], "phase": "live", "after": 0, "cursor": 0}
-    granularities = set()
+    moments = {}
     for name, end in (("from", False), ("until", True)):
         if name in values:
-            _moment(values[name], end=end)
-            granularities.add(_moment(values[name], end=end)[1])
+            moments[name] = _moment(values[name], end=end)
             state[name] = values[name]
-    if len(granularities) > 1:
+    if len({granularity for _moment_, granularity in moments.values()}) > 1:
         raise OAIError("badArgument", "from and until must have the same granularity.")
-    if (
-        "from" in state
-        and "until" in state
-        and _moment(state["from"], end=False)[0] >= _moment(state["until"], end=True)[0]
-    ):
+    if "from" in moments and "until" in moments and moments["from"][0] >= moments["until"][0]:
         raise OAIError("badArgument", "from is later than until.")
     if "set" in values:
         state["set"] = values["set"]
@@ -259,7 +255,7 @@ def list_items(root, verb: str, values, absolute):
     state = _list_state(verb, values)
     with_metadata = verb == "ListRecords"
     spec = state.get("set")
-    spec_q = records.set_q(spec) if spec else records.Q()
+    spec_q = records.set_q(spec) if spec else Q()
     if spec_q is None:
         raise OAIError("noRecordsMatch", f"There is no set {spec}.")
     since = _moment(state["from"], end=False)[0] if "from" in state else None

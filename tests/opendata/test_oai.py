@@ -258,6 +258,8 @@ def test_a_list_page_runs_a_bounded_number_of_queries(oai, settings, django_asse
         ({"verb": "ListRecords", "metadataPrefix": "marc21"}, "cannotDisseminateFormat"),
         ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "yesterday"}, "badArgument"),
         ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2016-02-30"}, "badArgument"),
+        ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "until": "9999-12-31"}, "badArgument"),
+        ({"verb": "ListRecords", "metadataPrefix": "oai_dc", "set": "process:"}, "noRecordsMatch"),
         (
             {"verb": "ListRecords", "metadataPrefix": "oai_dc", "from": "2016-01-01", "until": "2017-01-01T00:00:00Z"},
             "badArgument",
@@ -306,3 +308,18 @@ def test_harvesters_may_post_their_arguments(client):
     document = DocumentFactory()
     response = client.post("/oai/", {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc"})
     assert identifiers(etree.fromstring(response.content)) == [records.identifier(document.pk)]
+
+
+def test_a_record_and_the_open_data_page_run_a_bounded_number_of_queries(
+    oai, client, settings, django_assert_max_num_queries
+):
+    document = DocumentFactory()
+    for _ in range(5):
+        document.organisations.add(OrganisationFactory())
+        document.states.add(StateFactory())
+    DocumentFileFactory(document=document, language="en")
+    with django_assert_max_num_queries(8):
+        tree = oai(verb="GetRecord", identifier=records.identifier(document.pk), metadataPrefix="oai_dc")
+    assert len(tree.findall(".//dc:creator", NS)) == 10
+    with django_assert_max_num_queries(3):
+        assert client.get("/en/open-data/").status_code == 200
