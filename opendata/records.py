@@ -4,8 +4,8 @@ Only what an anonymous reader may see (``Document.objects.public()``, files thro
 ``DocumentFile.objects.downloadable_by``) is a live record. A document the public could see and no longer
 can is a deleted record (opendata.models.WithdrawnRecord). A record's datestamp is the latest of: its last
 saved version in the edit history (django-reversion, which also records its files), the time a scheduled
-publication falls due, and the last time it left or came back to the public; a document never edited
-through the history has its own date.
+publication falls due, and the last time it left or came back to the public. A document never saved
+through the history (an import, the demo) counts from its last file upload, else from its own date.
 """
 
 from __future__ import annotations
@@ -130,7 +130,12 @@ def datestamp_expression():
         content_type=ContentType.objects.get_for_model(Document), object_id=Cast(OuterRef("pk"), CharField())
     ).order_by("-revision__date_created")
     changes = WithdrawnRecord.objects.filter(document_id=OuterRef("pk"))
-    edited = Coalesce(Subquery(versions.values("revision__date_created")[:1]), Cast("date", DateTimeField()))
+    uploads = DocumentFile.objects.filter(document_id=OuterRef("pk")).order_by("-uploaded_at")
+    edited = Coalesce(
+        Subquery(versions.values("revision__date_created")[:1]),
+        Subquery(uploads.values("uploaded_at")[:1]),
+        Cast("date", DateTimeField()),
+    )
     return Greatest(
         edited,
         Coalesce("publish_at", edited),

@@ -84,6 +84,14 @@ def test_a_datestamp_is_the_time_of_the_last_saved_version_in_the_edit_history(o
     assert stamp == saved_at.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def test_a_document_never_saved_through_the_history_counts_from_its_last_file_upload(oai):
+    document = DocumentFactory(date=datetime.date(2016, 11, 2))
+    file = DocumentFileFactory(document=document)
+    tree = oai(verb="GetRecord", identifier=records.identifier(document.pk), metadataPrefix="oai_dc")
+    stamp = tree.findtext("oai:GetRecord/oai:record/oai:header/oai:datestamp", namespaces=NS)
+    assert stamp == file.uploaded_at.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def test_from_and_until_select_records_by_datestamp(oai):
     old, new = DocumentFactory(), DocumentFactory()
     with reversion.create_revision():
