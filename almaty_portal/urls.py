@@ -11,6 +11,7 @@ from documents.sitemaps import SITEMAPS as DOCUMENT_SITEMAPS
 from glossary.sitemaps import SITEMAPS as GLOSSARY_SITEMAPS
 from indicators.sitemaps import SITEMAPS as INDICATOR_SITEMAPS
 from meetings.sitemaps import SITEMAPS as MEETING_SITEMAPS
+from opendata.sitemaps import SITEMAPS as OPEN_DATA_SITEMAPS
 from opendata.views import oai_pmh, package_file
 from pages.search import search
 from pages.sitemaps import SITEMAPS as PAGE_SITEMAPS
@@ -47,6 +48,7 @@ SITEMAPS = {
     **INDICATOR_SITEMAPS,
     **GLOSSARY_SITEMAPS,
     **SUBSCRIPTION_SITEMAPS,
+    **OPEN_DATA_SITEMAPS,
 }
 
 # Outside the language prefix: crawlers look for these at fixed addresses.

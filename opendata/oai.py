@@ -316,10 +316,7 @@ def respond(arguments, base_url: str, absolute) -> bytes:
         values = _single_values(arguments)
         verb = values.get("verb")
         if verb not in VERBS:
-            raise OAIError(
-                "badVerb",
-                "The verb is missing or is not one of OAI-PMH's six." if verb is None or verb else "The verb is empty.",
-            )
+            raise OAIError("badVerb", "The verb is missing, or is not one of OAI-PMH's six verbs.")
         _check_arguments(verb, values)
         # The request is echoed with its arguments only when they are valid (the protocol, 3.2).
         for name, value in values.items():

@@ -184,3 +184,10 @@ def test_before_the_first_build_the_file_is_a_404_and_the_page_says_so(client):
     assert client.get("/open-data/almaty-process.zip").status_code == 404
     page = html.fromstring(client.get("/en/open-data/").content)
     assert page.xpath("//p[@class='empty']/text()") == ["The package has not been built yet."]
+
+
+def test_the_sitemap_lists_the_open_data_page_in_both_languages(client):
+    from tests.core.test_sitemap import sitemap_urls
+
+    urls = sitemap_urls(client)
+    assert urls["http://testserver/ru/open-data/"]["en"] == "http://testserver/en/open-data/"
