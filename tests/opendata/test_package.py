@@ -191,3 +191,20 @@ def test_the_sitemap_lists_the_open_data_page_in_both_languages(client):
 
     urls = sitemap_urls(client)
     assert urls["http://testserver/ru/open-data/"]["en"] == "http://testserver/en/open-data/"
+
+
+def test_the_background_job_builds_the_package(content, settings):
+    settings.PORTAL_ORIGIN = "https://almaty-process.example"
+    # Without a worker (the tests, make demo) a job runs at once: the build is there when enqueue returns.
+    result = package.build_open_data_package.enqueue(settings.PORTAL_ORIGIN)
+    build = PackageBuild.objects.get()
+    assert result.return_value == build.file
+    assert build.counts["documents"] == Document.objects.public().count()
+
+
+def test_the_command_refuses_an_origin_that_is_not_a_site_address(db):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="scheme and host only"):
+        call_command("build_open_data", "--origin", "almaty-process.example/path")
+    assert not PackageBuild.objects.exists()
