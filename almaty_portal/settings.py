@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "axes",
     "accounts",
     "subscriptions",
+    "opendata",
     "demo",
 ]
 
@@ -368,6 +369,8 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "secretariat@localhost")
 PORTAL_ORIGIN = env("PORTAL_ORIGIN", "http://localhost:8000")
 # Unconfirmed subscription requests (and their links) expire after this many days, then are deleted.
 SUBSCRIPTION_CONFIRM_DAYS = int(env("SUBSCRIPTION_CONFIRM_DAYS", "7"))
+# Records (or headers) in one answer of OAI-PMH's list verbs; a resumption token carries on from there.
+OAI_PAGE_SIZE = env_int("OAI_PAGE_SIZE", 100)
 
 # Logs: one JSON object per line (LOG_FORMAT=json, the production default) or plain text (development).
 # almaty_portal.request_log adds a line per request with its id, duration, status and kind of reader.

@@ -12,6 +12,8 @@ from glossary.sitemaps import SITEMAPS as GLOSSARY_SITEMAPS
 from indicators.sitemaps import SITEMAPS as INDICATOR_SITEMAPS
 from meetings.sitemaps import SITEMAPS as MEETING_SITEMAPS
 from monitoring.sitemaps import SITEMAPS as MONITORING_SITEMAPS
+from opendata.sitemaps import SITEMAPS as OPEN_DATA_SITEMAPS
+from opendata.views import oai_pmh, package_file
 from pages.search import search
 from pages.sitemaps import SITEMAPS as PAGE_SITEMAPS
 from participants.sitemaps import SITEMAPS as PARTICIPANT_SITEMAPS
@@ -29,6 +31,7 @@ urlpatterns = i18n_patterns(
     path("indicators/", include("indicators.urls")),
     path("glossary/", include("glossary.urls")),
     path("information-sheets/", include("monitoring.urls")),
+    path("open-data/", include("opendata.urls")),
     path("subscribe/", include("subscriptions.urls")),
     # The site-wide search page is the pages app's; its name stays "search:search".
     path("search/", include(([path("", search, name="search")], "search"))),
@@ -48,6 +51,7 @@ SITEMAPS = {
     **GLOSSARY_SITEMAPS,
     **MONITORING_SITEMAPS,
     **SUBSCRIPTION_SITEMAPS,
+    **OPEN_DATA_SITEMAPS,
 }
 
 # Outside the language prefix: crawlers look for these at fixed addresses.
@@ -62,6 +66,12 @@ urlpatterns += [
     ),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
+]
+
+# Outside the language prefix: harvesters and scripts keep these addresses (opendata, docs/api.md).
+urlpatterns += [
+    path("oai/", oai_pmh, name="oai"),
+    path("open-data/almaty-process.zip", package_file, name="open_data_package"),
 ]
 
 # Outside the language prefix too: load balancers and monitors ask these (core/health.py).

@@ -6,6 +6,7 @@ cells that a spreadsheet would run as a formula neutralised with a leading apost
 
 import csv
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 
 BOM = "\ufeff"
 # A cell starting with one of these is read as a formula (or, after a tab or CR, as the start of one).
@@ -13,7 +14,15 @@ FORMULA_LEADERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value) -> str:
-    """A value as CSV text: lists joined with ";", None as empty, formula leaders behind an apostrophe."""
+    """A value as CSV text: lists joined with ";", None as empty, formula leaders behind an apostrophe.
+
+    A number is written as it is, without an exponent: "-5" given as a number is no formula, and data
+    readers (the open-data package) must read it as a number.
+    """
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
     if value is None:
         text = ""
     elif isinstance(value, list | tuple):

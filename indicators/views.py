@@ -38,24 +38,26 @@ def indicator_detail(request, slug):
 CSV_COLUMNS = ["state", "iso_alpha3", "year", "value", "unit", "source", "retrieved", "sample_data", "note"]
 
 
+def csv_row(value) -> list:
+    """One value as a row of CSV_COLUMNS (also a row of the open-data package's indicator values)."""
+    return [
+        value.state.name,
+        value.state.iso_alpha3,
+        value.year,
+        value.value,  # a number: core.csv writes it without an exponent, and a negative one stays a number
+        value.indicator.unit,
+        value.source,
+        value.retrieved.isoformat(),
+        "yes" if value.is_sample else "no",
+        value.note,
+    ]
+
+
 @require_GET
 def indicator_csv(request, slug):
     """Every value of the participating states for this indicator, one row per state and year."""
     indicator = get_object_or_404(Indicator, slug=slug)
-    rows = (
-        [
-            value.state.name,
-            value.state.iso_alpha3,
-            value.year,
-            format(value.value.normalize(), "f"),
-            indicator.unit,
-            value.source,
-            value.retrieved.isoformat(),
-            "yes" if value.is_sample else "no",
-            value.note,
-        ]
-        for value in comparison_values(indicator)
-    )
+    rows = (csv_row(value) for value in comparison_values(indicator))
     response = StreamingHttpResponse(csv.csv_lines(CSV_COLUMNS, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{indicator.slug}.csv"'
     return response

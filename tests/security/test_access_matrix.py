@@ -197,6 +197,9 @@ PUBLIC_AGGREGATES = {
     "news_rss": ("/en/news/feed/rss/", ["future_news"]),
     "news_atom": ("/ru/news/feed/atom/", ["future_news"]),
     "calendar": ("/en/meetings/calendar.ics", ["draft_meeting"]),
+    "oai_records": ("/oai/?verb=ListRecords&metadataPrefix=oai_dc", DOCUMENTS),
+    "oai_records_of_a_set": ("/oai/?verb=ListRecords&metadataPrefix=oai_dc&set=document-kind:report", DOCUMENTS),
+    "oai_sets": ("/oai/?verb=ListSets", ["draft_meeting"]),
 }
 
 
@@ -372,3 +375,17 @@ def test_a_page_hit_names_the_delegates_only_pdf_only_to_those_who_may_download_
         assert "Public paper" in content
         assert (f'href="/en/documents/{pk}/en/#page=2"' in content) == (reader in SEES["delegates_file"])
         assert (SECRET_FILE_TEXT in content) == (reader in SEES["delegates_file"])
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_the_open_data_package_holds_only_public_items_whoever_downloads_it(reader_client, world, reader):
+    from opendata.package import build
+
+    build("https://almaty-process.example")
+    response = reader_client(reader).get("/open-data/almaty-process.zip")
+    assert response.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    content = " ".join(archive.read(name).decode("utf-8-sig") for name in archive.namelist())
+    names = [*DOCUMENTS, "delegates_file", "draft_meeting"]
+    assert shown(content, names) == set()
+    assert "Public paper" in content and "public-ru.txt" in content  # the control: public items are there
