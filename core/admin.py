@@ -3,11 +3,12 @@
 import json
 
 import reversion
+from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.text import get_text_list
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -55,6 +56,23 @@ class FieldNamesInUniqueMessages:
         return gettext("Please correct the duplicate data for %(field)s, which must be unique.") % {
             "field": get_text_list(labels, gettext("and"))
         }
+
+
+class PublishWithItForm(forms.ModelForm):
+    """Draft children ticked for publication are published only with a published parent."""
+
+    publish_with_it_names: tuple[str, ...] = ()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        status = cleaned_data.get("publication_status", getattr(self.instance, "publication_status", None))
+        for name in self.publish_with_it_names:
+            if cleaned_data.get(name) and status != self.instance.PublicationStatus.PUBLISHED:
+                self.add_error(
+                    name,
+                    gettext("Set the publication status to “published” to publish these with it, or untick them."),
+                )
+        return cleaned_data
 
 
 class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
@@ -110,6 +128,14 @@ class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTr
         return {}  # admin_slug.js fills them, with the Russian fallback Django's prepopulate.js lacks
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        children_fields = self.publish_with_it_fields(obj)
+        if children_fields:
+            base = kwargs.get("form", self.form)
+            kwargs["form"] = type(
+                base.__name__,
+                (PublishWithItForm, base),
+                {**children_fields, "publish_with_it_names": tuple(children_fields)},
+            )
         form = super().get_form(request, obj, change=change, **kwargs)
         sources = {name: fields for name, fields in self.slug_sources().items() if name in form.base_fields}
         if not sources:
@@ -163,16 +189,93 @@ class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTr
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        self.publish_chosen_children(request, form)
         warning = self.hidden_by_parent_warning(form.instance)
         if warning:
             self.message_user(request, warning, messages.WARNING)
+        for warning in self.hidden_children_warnings(form.instance):
+            self.message_user(request, warning, messages.WARNING)
+
+    # Publishing an item with its children in one step (a meeting and its chosen draft documents), and
+    # saying which published children stay hidden behind it while it is not public.
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        shown = set(admin.utils.flatten_fieldsets(fieldsets))
+        missing = [name for name in self.publish_with_it_fields(obj) if name not in shown]
+        if missing:
+            fieldsets = [*fieldsets, (_("Publish with it"), {"fields": missing})]
+        return fieldsets
+
+    def publish_with_it_fields(self, obj) -> dict:
+        """A checkbox list per kind of draft child, for an item that exists and has draft children."""
+        if obj is None or obj.pk is None or not hasattr(obj, "child_relations"):
+            return {}
+        fields = {}
+        for relation in obj.child_relations():
+            drafts = obj.draft_children(relation)
+            if drafts.exists():
+                fields[f"publish_{relation.related_model._meta.model_name}"] = forms.ModelMultipleChoiceField(
+                    queryset=drafts,
+                    required=False,
+                    widget=forms.CheckboxSelectMultiple,
+                    label=capfirst(relation.related_model._meta.verbose_name_plural),
+                    help_text=_("Drafts that are published together with this item when it is saved as published."),
+                )
+        return fields
+
+    def publish_chosen_children(self, request, form):
+        chosen = [
+            child for name in getattr(form, "publish_with_it_names", ()) for child in form.cleaned_data.get(name) or ()
+        ]
+        for child in chosen:
+            child.publication_status = child.PublicationStatus.PUBLISHED
+            if child.publish_at is not None and child.publish_at > timezone.now():
+                child.publish_at = None
+            child.save()
+        if chosen:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d item published with it: %(items)s.",
+                    "%(count)d items published with it: %(items)s.",
+                    len(chosen),
+                )
+                % {"count": len(chosen), "items": ", ".join(f"«{child}»" for child in chosen)},
+                messages.SUCCESS,
+            )
+
+    def hidden_children_warnings(self, obj) -> list:
+        """One warning per kind of published child that the public cannot see because of this item."""
+        if obj is None or not hasattr(obj, "published_children_hidden_by_this"):
+            return []
+        warnings = []
+        for relation, count, items in obj.published_children_hidden_by_this():
+            opts = relation.related_model._meta
+            links = format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                ((reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk]), item) for item in items),
+            )
+            warnings.append(
+                format_html(
+                    "{} {}{}",
+                    gettext(
+                        "Published, but hidden from the public while this item is not public — %(kind)s (%(count)d):"
+                    )
+                    % {"kind": opts.verbose_name_plural, "count": count},
+                    links,
+                    "…" if count > len(items) else ".",
+                )
+            )
+        return warnings
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = dict(extra_context or {})
         if request.method == "GET":
-            extra_context["publication_warning"] = self.hidden_by_parent_warning(
-                self.get_object(request, admin.utils.unquote(object_id))
-            )
+            obj = self.get_object(request, admin.utils.unquote(object_id))
+            extra_context["publication_warning"] = self.hidden_by_parent_warning(obj)
+            extra_context["hidden_children_warnings"] = self.hidden_children_warnings(obj)
         return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.action(description=_("Publish their meetings now"), permissions=["change"])

@@ -113,3 +113,39 @@ class Publishable(models.Model):
         return self.publication_status == self.PublicationStatus.PUBLISHED and (
             self.publish_at is None or self.publish_at <= timezone.now()
         )
+
+    # Items that hide behind this one (a meeting's documents, a plan's activities): found through the
+    # children's own publication_parent_field, so a new kind of child needs no change here.
+
+    @classmethod
+    def child_relations(cls) -> list:
+        """The reverse relations of the publishable items whose publication parent this model is."""
+        return [
+            relation
+            for relation in cls._meta.related_objects
+            if isinstance(relation.related_model, type)
+            and issubclass(relation.related_model, Publishable)
+            and relation.related_model.publication_parent_field == relation.field.name
+        ]
+
+    def children(self, relation) -> models.QuerySet:
+        return relation.related_model._default_manager.filter(**{relation.field.name: self})
+
+    def draft_children(self, relation) -> models.QuerySet:
+        return self.children(relation).exclude(publication_status=self.PublicationStatus.PUBLISHED)
+
+    def published_children_hidden_by_this(self, limit: int = 10) -> list[tuple[object, int, list]]:
+        """(relation, count, first items) for each kind of published child the public cannot see because of this.
+
+        One query for the count and one for the first items, per kind of child, and none at all
+        while this item is public.
+        """
+        if self.pk is None or self._unpublished_reason() is None:
+            return []
+        hidden = []
+        for relation in self.child_relations():
+            published = self.children(relation).filter(publication_status=self.PublicationStatus.PUBLISHED)
+            count = published.count()
+            if count:
+                hidden.append((relation, count, list(published[:limit])))
+        return hidden
