@@ -209,17 +209,17 @@ class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTr
 
     def publish_with_it_fields(self, obj) -> dict:
         """A checkbox list per kind of draft child, for an item that exists and has draft children."""
-        if obj is None or obj.pk is None or not hasattr(obj, "child_relations"):
+        if obj is None or obj.pk is None or not hasattr(obj, "child_kinds"):
             return {}
         fields = {}
-        for relation in obj.child_relations():
-            drafts = obj.draft_children(relation)
+        for kind in obj.child_kinds():
+            drafts = obj.draft_children(kind)
             if drafts.exists():
-                fields[f"publish_{relation.related_model._meta.model_name}"] = forms.ModelMultipleChoiceField(
+                fields[f"publish_{kind[0]._meta.model_name}"] = forms.ModelMultipleChoiceField(
                     queryset=drafts,
                     required=False,
                     widget=forms.CheckboxSelectMultiple,
-                    label=capfirst(relation.related_model._meta.verbose_name_plural),
+                    label=capfirst(kind[0]._meta.verbose_name_plural),
                     help_text=_("Drafts that are published together with this item when it is saved as published."),
                 )
         return fields
@@ -250,8 +250,8 @@ class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTr
         if obj is None or not hasattr(obj, "published_children_hidden_by_this"):
             return []
         warnings = []
-        for relation, count, items in obj.published_children_hidden_by_this():
-            opts = relation.related_model._meta
+        for model, count, items in obj.published_children_hidden_by_this():
+            opts = model._meta
             links = format_html_join(
                 ", ",
                 '<a href="{}">{}</a>',
