@@ -5,6 +5,7 @@ import json
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -18,6 +19,7 @@ from core.edit_conflicts import EditConflictMixin
 from core.history import HistoryCompareMixin, register_history
 from core.i18n import LANGUAGE_CODES
 from core.slugs import unique_slug
+from core.translation_dashboard import count_gaps
 from core.translation_status import missing_language_q, missing_languages
 
 # Every app's admin module imports this one, and the admin is loaded after modeltranslation has
@@ -91,24 +93,64 @@ class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTr
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), MissingTranslationFilter]
 
+    # Change lists that fit at 1280 px: the first column (the title) is cut to one line with the whole
+    # title on hover, and the columns named in secondary_columns are shown only to an editor who asks
+    # for them ("More columns"; remembered in the session, per list).
+
+    secondary_columns: tuple[str, ...] = ()
+
     def get_list_display(self, request):
-        return [*super().get_list_display(request), "translation_state"]
+        columns = [*super().get_list_display(request), "translation_state"]
+        if self.secondary_columns and not self.shows_all_columns(request):
+            columns = [column for column in columns if column not in self.secondary_columns]
+        if columns and isinstance(columns[0], str) and columns[0] not in self.get_list_display_links(request, []):
+            columns[0] = self.truncated_column(columns[0])
+        return columns
+
+    def columns_session_key(self) -> str:
+        return f"admin_columns:{self.opts.label_lower}"
+
+    def shows_all_columns(self, request) -> bool:
+        return request.session.get(self.columns_session_key()) == "all"
+
+    def truncated_column(self, name: str):
+        """The column ``name`` as one line cut with an ellipsis, the whole text in its title attribute."""
+        model_admin = self
+
+        def portal_title(obj):
+            value = admin.utils.lookup_field(name, obj, model_admin)[2]
+            if value is None or value == "":
+                return model_admin.get_empty_value_display()
+            return format_html('<span class="truncated" title="{}">{}</span>', value, value)
+
+        portal_title.short_description = admin.utils.label_for_field(name, self.model, self)
+        try:
+            self.model._meta.get_field(name)
+        except Exception:
+            order = getattr(getattr(self, name, None), "admin_order_field", None)
+        else:
+            order = name
+        if order:
+            portal_title.admin_order_field = order
+        return portal_title
 
     def get_formsets_with_inlines(self, request, obj=None):
         for formset, inline in super().get_formsets_with_inlines(request, obj):
             yield type(formset.__name__, (FieldNamesInUniqueMessages, formset), {}), inline
 
     def changelist_view(self, request, extra_context=None):
-        queryset = self.model._default_manager.all()
+        choice = request.GET.get("columns")
+        if choice in ("all", "main"):
+            request.session[self.columns_session_key()] = choice
+            query = request.GET.copy()
+            del query["columns"]
+            return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
+        counts = count_gaps(self.model)
         extra_context = {
             **(extra_context or {}),
-            "translation_gaps": [
-                {
-                    "code": code,
-                    "count": queryset.filter(missing_language_q(self.model, code)).count(),
-                }
-                for code in LANGUAGE_CODES
-            ],
+            "translation_gaps": [{"code": code, "count": counts[code]} for code in LANGUAGE_CODES],
+            "secondary_columns": bool(self.secondary_columns),
+            "all_columns": self.shows_all_columns(request),
         }
         return super().changelist_view(request, extra_context)
 

@@ -44,6 +44,7 @@ class ParticipationInline(admin.TabularInline):
 @admin.register(Meeting)
 class MeetingAdmin(PortalAdmin):
     list_display = ["title", "kind", "process", "start_date", "city", "status", "publication_status"]
+    secondary_columns = ("kind", "process", "city")  # shown on "More columns" (PortalAdmin)
     list_filter = ["kind", YearFilter, "status", "process", "publication_status"]
     search_fields = ["title_ru", "title_en", "city_ru", "city_en", "slug"]
     date_hierarchy = "start_date"
