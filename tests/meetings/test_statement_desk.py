@@ -394,3 +394,16 @@ def test_renumbering_closes_the_gaps_left_by_deleted_paragraphs():
     assert statement.renumber() == 3
     assert list(statement.paragraphs.values_list("number", "text_en")) == [(1, "was 2"), (2, "was 5"), (3, "was 9")]
     assert statement.renumber() == 0
+
+
+def test_the_import_page_and_its_problems_speak_russian(editor_client):
+    meeting = MeetingFactory()
+    with translation.override("ru"):
+        url = reverse("admin:meetings_outcomestatement_import")
+
+    response = editor_client.post(url, {"meeting": meeting.pk, "text_ru": "1. Один.\n3. Три.\n", "_preview": "1"})
+
+    assert problems(response) == ["Пропущен пункт 2: за пунктом 1 сразу следует пункт 3."]
+    assert [
+        button.get("value") for button in html.fromstring(response.content.decode()).xpath("//input[@type='submit']")
+    ] == ["Предварительный просмотр"]
