@@ -9,6 +9,7 @@ are (docs/architecture.md), and the contract in pyproject.toml names this import
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -58,17 +59,22 @@ class StatementPasteForm(forms.Form):
     title_ru = forms.CharField(label=_("title (Russian)"), max_length=300, required=False)
     title_en = forms.CharField(label=_("title (English)"), max_length=300, required=False)
     text_ru = forms.CharField(
-        label=_("Russian text"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 14})
+        label=_("Russian text"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 14, "lang": "ru"})
     )
     file_ru = forms.FileField(
         label=_("or the Russian file"), required=False, help_text=_("DOCX, PDF or plain text; it replaces the text.")
     )
     text_en = forms.CharField(
-        label=_("English text"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 14})
+        label=_("English text"), required=False, strip=False, widget=forms.Textarea(attrs={"rows": 14, "lang": "en"})
     )
     file_en = forms.FileField(
         label=_("or the English file"), required=False, help_text=_("DOCX, PDF or plain text; it replaces the text.")
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.label = capfirst(field.label)
 
     def clean(self):
         cleaned_data = super().clean()

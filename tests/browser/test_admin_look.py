@@ -76,3 +76,24 @@ def test_the_buttons_of_a_change_form_never_cover_its_long_title(signed_in):
     russian, english = page.js(RECTS, "#paragraphs-0 textarea")
     assert russian["right"] <= english["left"]
     assert russian["top"] == english["top"]
+
+
+def test_an_editor_pastes_a_statement_previews_it_and_saves_it(signed_in):
+    page = signed_in
+    meeting = MeetingFactory(title_en="Third Senior Officials Meeting")
+
+    page.open(f"/en/admin/meetings/outcomestatement/import/?meeting={meeting.pk}")
+    page.find("#id_text_ru").send_keys("Итоговое заявление\n1. Участники встретились.\n2. Они договорились.\n")
+    page.find("#id_text_en").send_keys("1. The participants met.\n2. They agreed.\n")
+    page.click("input[name=_preview]")
+    page.wait_for(lambda: page.find_all("table.statement-paragraphs-preview tbody tr"), "no preview")
+    page.screenshot("admin-statement-import-preview-1280")
+    rows = [row.text for row in page.find_all("table.statement-paragraphs-preview tbody tr")]
+    page.click("input[name=_save]")
+    page.wait_for(lambda: "/change/" in page.path, "the statement was not saved")
+
+    assert rows == ["1 Участники встретились. The participants met.", "2 Они договорились. They agreed."]
+    assert [area.get_attribute("value") for area in page.find_all("#paragraphs-group textarea")][:2] == [
+        "Участники встретились.",
+        "The participants met.",
+    ]
