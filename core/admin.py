@@ -5,6 +5,7 @@ import json
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import FieldDoesNotExist
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -126,7 +127,7 @@ class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTr
         portal_title.short_description = admin.utils.label_for_field(name, self.model, self)
         try:
             self.model._meta.get_field(name)
-        except Exception:
+        except FieldDoesNotExist:
             order = getattr(getattr(self, name, None), "admin_order_field", None)
         else:
             order = name
