@@ -219,15 +219,16 @@ class OutcomeStatement(models.Model):
 
         Ids missing from ``order`` keep their place after the ones named. Returns how many paragraphs
         got a new number; within a django-reversion revision the statement and its paragraphs are
-        recorded as they are afterwards.
+        recorded as they are afterwards. One renumbering of a statement at a time (a row lock).
         """
-        paragraphs = list(self.paragraphs.order_by("number"))
-        if order is not None:
-            position = {pk: index for index, pk in enumerate(order)}
-            paragraphs.sort(key=lambda paragraph: position.get(paragraph.pk, len(position)))
-        changed = [paragraph for number, paragraph in enumerate(paragraphs, start=1) if paragraph.number != number]
-        if changed:
-            with transaction.atomic():
+        with transaction.atomic():
+            OutcomeStatement.objects.select_for_update().filter(pk=self.pk).exists()
+            paragraphs = list(self.paragraphs.order_by("number"))
+            if order is not None:
+                position = {pk: index for index, pk in enumerate(order)}
+                paragraphs.sort(key=lambda paragraph: position.get(paragraph.pk, len(position)))
+            changed = [paragraph for number, paragraph in enumerate(paragraphs, start=1) if paragraph.number != number]
+            if changed:
                 # Out of the way first: a number is unique within its statement at every step.
                 top = max(paragraph.number for paragraph in paragraphs)
                 for offset, paragraph in enumerate(changed, start=1):
@@ -242,13 +243,15 @@ class OutcomeStatement(models.Model):
 
     def move_paragraph(self, paragraph: "StatementParagraph", steps: int) -> bool:
         """Move a paragraph up (negative steps) or down and renumber; False when it cannot go further."""
-        ids = list(self.paragraphs.order_by("number").values_list("pk", flat=True))
-        index = ids.index(paragraph.pk)
-        target = index + steps
-        if steps == 0 or not 0 <= target < len(ids):
-            return False
-        ids.insert(target, ids.pop(index))
-        self.renumber(ids)
+        with transaction.atomic():
+            OutcomeStatement.objects.select_for_update().filter(pk=self.pk).exists()
+            ids = list(self.paragraphs.order_by("number").values_list("pk", flat=True))
+            index = ids.index(paragraph.pk)
+            target = index + steps
+            if steps == 0 or not 0 <= target < len(ids):
+                return False
+            ids.insert(target, ids.pop(index))
+            self.renumber(ids)
         return True
 
 
