@@ -244,10 +244,14 @@ class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTr
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        shown = set(admin.utils.flatten_fieldsets(fieldsets))
-        missing = [name for name in self.publish_with_it_fields(obj) if name not in shown]
-        if missing:
-            fieldsets = [*fieldsets, (_("Publish with it"), {"fields": missing})]
+        names = list(self.publish_with_it_fields(obj))
+        if names:
+            # A section of their own, under the item's fields, whichever fieldset they were put in.
+            fieldsets = [
+                (title, {**options, "fields": [name for name in options["fields"] if name not in names]})
+                for title, options in fieldsets
+            ]
+            fieldsets.append((_("Publish with it"), {"fields": names}))
         return fieldsets
 
     def publish_with_it_fields(self, obj) -> dict:

@@ -178,3 +178,15 @@ def test_a_draft_plan_warns_about_its_published_activities(editor_client):
         label.text_content().strip()
         for label in page(response).xpath("//div[contains(@class, 'field-publish_activity')]//label[input]")
     ] == ["A draft activity"]
+
+
+def test_the_documents_to_publish_have_a_section_of_their_own_in_russian_too(editor_client):
+    meeting = MeetingFactory(publication_status=DRAFT)
+    DocumentFactory(meeting=meeting, title_ru="Повестка дня", publication_status=DRAFT)
+
+    with translation.override("ru"):
+        response = editor_client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+
+    section = page(response).xpath("//fieldset[.//div[contains(@class, 'field-publish_document')]]")[0]
+    assert section.xpath(".//h2")[0].text_content().strip() == "Опубликовать вместе с этой записью"
+    assert [label.text_content().strip() for label in section.xpath(".//label[input]")] == ["Повестка дня"]
