@@ -133,3 +133,27 @@ class RestrictedDownloadAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# --- The sign-in logs of django-axes: a "Security" section of the index, not among the editors' lists ---------
+
+
+class SecuritySectionAdmin:
+    """Left out of the index's list of apps; templates/admin/index.html links it under "Security"."""
+
+    def has_module_permission(self, request):
+        return False
+
+
+def move_sign_in_logs_to_the_security_section():
+    import axes.admin  # noqa: F401  (registers the logs first, whatever the order of INSTALLED_APPS)
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    for model in (AccessAttempt, AccessLog, AccessFailureLog):
+        if admin.site.is_registered(model):
+            registered = type(admin.site.get_model_admin(model))
+            admin.site.unregister(model)
+            admin.site.register(model, type(registered.__name__, (SecuritySectionAdmin, registered), {}))
+
+
+move_sign_in_logs_to_the_security_section()

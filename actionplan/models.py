@@ -150,6 +150,7 @@ class Activity(Publishable):
     )
 
     publication_parent_field = "plan"
+    publication_parent_lookup = "priority__plan"
 
     objects = ActivityQuerySet.as_manager()
 

@@ -7,6 +7,7 @@ from accounts.forms import AdminSignInForm
 from actionplan.sitemaps import SITEMAPS as ACTIONPLAN_SITEMAPS
 from core.health import healthz, readyz
 from core.seo import robots_txt
+from core.translation_dashboard import translation_dashboard
 from documents.sitemaps import SITEMAPS as DOCUMENT_SITEMAPS
 from glossary.sitemaps import SITEMAPS as GLOSSARY_SITEMAPS
 from indicators.sitemaps import SITEMAPS as INDICATOR_SITEMAPS
@@ -23,6 +24,7 @@ from subscriptions.sitemaps import SITEMAPS as SUBSCRIPTION_SITEMAPS
 admin.site.login_form = AdminSignInForm
 
 urlpatterns = i18n_patterns(
+    path("admin/translations/", translation_dashboard, name="admin_translations"),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("meetings/", include("meetings.urls")),

@@ -3,11 +3,14 @@
 import json
 
 import reversion
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import FieldDoesNotExist
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.text import get_text_list
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst, get_text_list
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -17,6 +20,7 @@ from core.edit_conflicts import EditConflictMixin
 from core.history import HistoryCompareMixin, register_history
 from core.i18n import LANGUAGE_CODES
 from core.slugs import unique_slug
+from core.translation_dashboard import count_gaps
 from core.translation_status import missing_language_q, missing_languages
 
 # Every app's admin module imports this one, and the admin is loaded after modeltranslation has
@@ -57,6 +61,23 @@ class FieldNamesInUniqueMessages:
         }
 
 
+class PublishWithItForm(forms.ModelForm):
+    """Draft children ticked for publication are published only with a published parent."""
+
+    publish_with_it_names: tuple[str, ...] = ()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        status = cleaned_data.get("publication_status", getattr(self.instance, "publication_status", None))
+        for name in self.publish_with_it_names:
+            if cleaned_data.get(name) and status != self.instance.PublicationStatus.PUBLISHED:
+                self.add_error(
+                    name,
+                    gettext("Set the publication status to “published” to publish these with it, or untick them."),
+                )
+        return cleaned_data
+
+
 class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTranslationAdmin):
     """Tabbed Russian/English fields, edit history, what is left to translate, and no lost updates."""
 
@@ -73,24 +94,64 @@ class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTr
     def get_list_filter(self, request):
         return [*super().get_list_filter(request), MissingTranslationFilter]
 
+    # Change lists that fit at 1280 px: the first column (the title) is cut to one line with the whole
+    # title on hover, and the columns named in secondary_columns are shown only to an editor who asks
+    # for them ("More columns"; remembered in the session, per list).
+
+    secondary_columns: tuple[str, ...] = ()
+
     def get_list_display(self, request):
-        return [*super().get_list_display(request), "translation_state"]
+        columns = [*super().get_list_display(request), "translation_state"]
+        if self.secondary_columns and not self.shows_all_columns(request):
+            columns = [column for column in columns if column not in self.secondary_columns]
+        if columns and isinstance(columns[0], str) and columns[0] not in self.get_list_display_links(request, []):
+            columns[0] = self.truncated_column(columns[0])
+        return columns
+
+    def columns_session_key(self) -> str:
+        return f"admin_columns:{self.opts.label_lower}"
+
+    def shows_all_columns(self, request) -> bool:
+        return request.session.get(self.columns_session_key()) == "all"
+
+    def truncated_column(self, name: str):
+        """The column ``name`` as one line cut with an ellipsis, the whole text in its title attribute."""
+        model_admin = self
+
+        def portal_title(obj):
+            value = admin.utils.lookup_field(name, obj, model_admin)[2]
+            if value is None or value == "":
+                return model_admin.get_empty_value_display()
+            return format_html('<span class="truncated" title="{}">{}</span>', value, value)
+
+        portal_title.short_description = admin.utils.label_for_field(name, self.model, self)
+        try:
+            self.model._meta.get_field(name)
+        except FieldDoesNotExist:
+            order = getattr(getattr(self, name, None), "admin_order_field", None)
+        else:
+            order = name
+        if order:
+            portal_title.admin_order_field = order
+        return portal_title
 
     def get_formsets_with_inlines(self, request, obj=None):
         for formset, inline in super().get_formsets_with_inlines(request, obj):
             yield type(formset.__name__, (FieldNamesInUniqueMessages, formset), {}), inline
 
     def changelist_view(self, request, extra_context=None):
-        queryset = self.model._default_manager.all()
+        choice = request.GET.get("columns")
+        if choice in ("all", "main"):
+            request.session[self.columns_session_key()] = choice
+            query = request.GET.copy()
+            del query["columns"]
+            return redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
+        counts = count_gaps(self.model)
         extra_context = {
             **(extra_context or {}),
-            "translation_gaps": [
-                {
-                    "code": code,
-                    "count": queryset.filter(missing_language_q(self.model, code)).count(),
-                }
-                for code in LANGUAGE_CODES
-            ],
+            "translation_gaps": [{"code": code, "count": counts[code]} for code in LANGUAGE_CODES],
+            "secondary_columns": bool(self.secondary_columns),
+            "all_columns": self.shows_all_columns(request),
         }
         return super().changelist_view(request, extra_context)
 
@@ -110,6 +171,14 @@ class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTr
         return {}  # admin_slug.js fills them, with the Russian fallback Django's prepopulate.js lacks
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        children_fields = self.publish_with_it_fields(obj)
+        if children_fields:
+            base = kwargs.get("form", self.form)
+            kwargs["form"] = type(
+                base.__name__,
+                (PublishWithItForm, base),
+                {**children_fields, "publish_with_it_names": tuple(children_fields)},
+            )
         form = super().get_form(request, obj, change=change, **kwargs)
         sources = {name: fields for name, fields in self.slug_sources().items() if name in form.base_fields}
         if not sources:
@@ -163,16 +232,97 @@ class PortalAdmin(EditConflictMixin, HistoryCompareMixin, VersionAdmin, TabbedTr
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        self.publish_chosen_children(request, form)
         warning = self.hidden_by_parent_warning(form.instance)
         if warning:
             self.message_user(request, warning, messages.WARNING)
+        for warning in self.hidden_children_warnings(form.instance):
+            self.message_user(request, warning, messages.WARNING)
+
+    # Publishing an item with its children in one step (a meeting and its chosen draft documents), and
+    # saying which published children stay hidden behind it while it is not public.
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        names = list(self.publish_with_it_fields(obj))
+        if names:
+            # A section of their own, under the item's fields, whichever fieldset they were put in.
+            fieldsets = [
+                (title, {**options, "fields": [name for name in options["fields"] if name not in names]})
+                for title, options in fieldsets
+            ]
+            fieldsets.append((_("Publish with it"), {"fields": names}))
+        return fieldsets
+
+    def publish_with_it_fields(self, obj) -> dict:
+        """A checkbox list per kind of draft child, for an item that exists and has draft children."""
+        if obj is None or obj.pk is None or not hasattr(obj, "child_kinds"):
+            return {}
+        fields = {}
+        for kind in obj.child_kinds():
+            drafts = obj.draft_children(kind)
+            if drafts.exists():
+                fields[f"publish_{kind[0]._meta.model_name}"] = forms.ModelMultipleChoiceField(
+                    queryset=drafts,
+                    required=False,
+                    widget=forms.CheckboxSelectMultiple,
+                    label=capfirst(kind[0]._meta.verbose_name_plural),
+                    help_text=_("Drafts that are published together with this item when it is saved as published."),
+                )
+        return fields
+
+    def publish_chosen_children(self, request, form):
+        chosen = [
+            child for name in getattr(form, "publish_with_it_names", ()) for child in form.cleaned_data.get(name) or ()
+        ]
+        for child in chosen:
+            child.publication_status = child.PublicationStatus.PUBLISHED
+            if child.publish_at is not None and child.publish_at > timezone.now():
+                child.publish_at = None
+            child.save()
+        if chosen:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d item published with it: %(items)s.",
+                    "%(count)d items published with it: %(items)s.",
+                    len(chosen),
+                )
+                % {"count": len(chosen), "items": ", ".join(f"«{child}»" for child in chosen)},
+                messages.SUCCESS,
+            )
+
+    def hidden_children_warnings(self, obj) -> list:
+        """One warning per kind of published child that the public cannot see because of this item."""
+        if obj is None or not hasattr(obj, "published_children_hidden_by_this"):
+            return []
+        warnings = []
+        for model, count, items in obj.published_children_hidden_by_this():
+            opts = model._meta
+            links = format_html_join(
+                ", ",
+                '<a href="{}">{}</a>',
+                ((reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk]), item) for item in items),
+            )
+            warnings.append(
+                format_html(
+                    "{} {}{}",
+                    gettext(
+                        "Published, but hidden from the public while this item is not public — %(kind)s (%(count)d):"
+                    )
+                    % {"kind": opts.verbose_name_plural, "count": count},
+                    links,
+                    "…" if count > len(items) else ".",
+                )
+            )
+        return warnings
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         extra_context = dict(extra_context or {})
         if request.method == "GET":
-            extra_context["publication_warning"] = self.hidden_by_parent_warning(
-                self.get_object(request, admin.utils.unquote(object_id))
-            )
+            obj = self.get_object(request, admin.utils.unquote(object_id))
+            extra_context["publication_warning"] = self.hidden_by_parent_warning(obj)
+            extra_context["hidden_children_warnings"] = self.hidden_children_warnings(obj)
         return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.action(description=_("Publish their meetings now"), permissions=["change"])

@@ -1,5 +1,6 @@
 """Behaviour shared by the portal's content models."""
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Q
 from django.utils import formats, timezone
@@ -113,3 +114,48 @@ class Publishable(models.Model):
         return self.publication_status == self.PublicationStatus.PUBLISHED and (
             self.publish_at is None or self.publish_at <= timezone.now()
         )
+
+    # Items that hide behind this one (a meeting's documents, a plan's activities): found through the
+    # children's own publication_parent_field, so a new kind of child needs no change here.
+
+    # The lookup from a child to this parent when the parent field is not a foreign key (an activity's
+    # plan is its priority's plan: "priority__plan"); None when it is publication_parent_field itself.
+    publication_parent_lookup: str | None = None
+
+    @classmethod
+    def child_kinds(cls) -> list[tuple[type, str]]:
+        """(model, lookup to this model) of every publishable model whose publication parent this model is."""
+        kinds = []
+        for model in apps.get_models():
+            if not issubclass(model, Publishable) or not model.publication_parent_field:
+                continue
+            lookup = model.publication_parent_lookup or model.publication_parent_field
+            target = model
+            for part in lookup.split("__"):
+                target = target._meta.get_field(part).related_model
+            if target is cls:
+                kinds.append((model, lookup))
+        return kinds
+
+    def children(self, kind: tuple[type, str]) -> models.QuerySet:
+        model, lookup = kind
+        return model._default_manager.filter(**{lookup: self})
+
+    def draft_children(self, kind: tuple[type, str]) -> models.QuerySet:
+        return self.children(kind).exclude(publication_status=self.PublicationStatus.PUBLISHED)
+
+    def published_children_hidden_by_this(self, limit: int = 10) -> list[tuple[type, int, list]]:
+        """(model, count, first items) for each kind of published child the public cannot see because of this.
+
+        One query for the count and one for the first items, per kind of child, and none at all
+        while this item is public.
+        """
+        if self.pk is None or self._unpublished_reason() is None:
+            return []
+        hidden = []
+        for kind in self.child_kinds():
+            published = self.children(kind).filter(publication_status=self.PublicationStatus.PUBLISHED)
+            count = published.count()
+            if count:
+                hidden.append((kind[0], count, list(published[:limit])))
+        return hidden

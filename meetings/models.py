@@ -1,7 +1,8 @@
 """Meetings of the process and of its partners, who attended them, and what they adopted."""
 
+import reversion
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -212,6 +213,46 @@ class OutcomeStatement(models.Model):
 
     def get_absolute_url(self):
         return self.meeting.get_absolute_url() + "#statement"
+
+    def renumber(self, order: list[int] | None = None) -> int:
+        """Number the paragraphs 1, 2, 3… in their present order, or in ``order`` (paragraph ids).
+
+        Ids missing from ``order`` keep their place after the ones named. Returns how many paragraphs
+        got a new number; within a django-reversion revision the statement and its paragraphs are
+        recorded as they are afterwards. One renumbering of a statement at a time (a row lock).
+        """
+        with transaction.atomic():
+            OutcomeStatement.objects.select_for_update().filter(pk=self.pk).exists()
+            paragraphs = list(self.paragraphs.order_by("number"))
+            if order is not None:
+                position = {pk: index for index, pk in enumerate(order)}
+                paragraphs.sort(key=lambda paragraph: position.get(paragraph.pk, len(position)))
+            changed = [paragraph for number, paragraph in enumerate(paragraphs, start=1) if paragraph.number != number]
+            if changed:
+                # Out of the way first: a number is unique within its statement at every step.
+                top = max(paragraph.number for paragraph in paragraphs)
+                for offset, paragraph in enumerate(changed, start=1):
+                    paragraph.number = top + offset
+                StatementParagraph.objects.bulk_update(changed, ["number"])
+                for number, paragraph in enumerate(paragraphs, start=1):
+                    paragraph.number = number
+                StatementParagraph.objects.bulk_update(changed, ["number"])
+        if changed and reversion.is_active():
+            reversion.add_to_revision(self)
+        return len(changed)
+
+    def move_paragraph(self, paragraph: "StatementParagraph", steps: int) -> bool:
+        """Move a paragraph up (negative steps) or down and renumber; False when it cannot go further."""
+        with transaction.atomic():
+            OutcomeStatement.objects.select_for_update().filter(pk=self.pk).exists()
+            ids = list(self.paragraphs.order_by("number").values_list("pk", flat=True))
+            index = ids.index(paragraph.pk)
+            target = index + steps
+            if steps == 0 or not 0 <= target < len(ids):
+                return False
+            ids.insert(target, ids.pop(index))
+            self.renumber(ids)
+        return True
 
 
 class StatementParagraphQuerySet(models.QuerySet):

@@ -66,13 +66,22 @@ def _join_lines(lines: list[str]) -> str:
     return text.replace(SOFT_HYPHEN, "").strip()
 
 
-def parse_numbered_paragraphs(text: str) -> list[tuple[int, str]]:
-    """The numbered paragraphs of a statement as (number, text), in order.
+@dataclass(frozen=True)
+class StatementSplit:
+    """A text cut into its numbered paragraphs, and what stops it from being imported as it is."""
+
+    paragraphs: list[tuple[int, str]]
+    problems: list[str]
+
+
+def split_numbered_paragraphs(text: str) -> StatementSplit:
+    """The numbered paragraphs of a statement as (number, text), in order, with every problem found.
 
     Text before the first number (a title, a heading) is left out. A number that
-    does not go up is part of the text, not a new paragraph. Raises
-    StatementImportError when there is no numbered paragraph or when the
-    numbers do not run 1, 2, 3… without a gap.
+    does not go up is part of the text, not a new paragraph. A problem is no
+    numbered paragraph at all, numbers that do not run 1, 2, 3… without a gap, or
+    a paragraph without text; the paragraphs found are returned all the same, so
+    that an editor can see where the text went wrong.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").replace("\u00a0", " ")
     paragraphs: list[tuple[int, list[str]]] = []
@@ -83,27 +92,42 @@ def parse_numbered_paragraphs(text: str) -> list[tuple[int, str]]:
         elif paragraphs and not PAGE_NUMBER.match(line):
             paragraphs[-1][1].append(line)
     if not paragraphs:
-        raise StatementImportError(
-            _("No numbered paragraphs found: each paragraph must start on a new line with its number, as in “1. …”.")
+        return StatementSplit(
+            [],
+            [_("No numbered paragraphs found: each paragraph must start on a new line with its number, as in “1. …”.")],
         )
+    problems = []
     expected = 1
     for number, _lines in paragraphs:
         if number != expected:
             if expected == 1:
-                raise StatementImportError(
+                problems.append(
                     _("Paragraph numbers must start at 1, but the first paragraph is numbered %(number)d.")
                     % {"number": number}
                 )
-            raise StatementImportError(
-                _("Paragraph %(missing)d is missing: paragraph %(previous)d is followed by paragraph %(number)d.")
-                % {"missing": expected, "previous": expected - 1, "number": number}
-            )
-        expected += 1
+            else:
+                problems.append(
+                    _("Paragraph %(missing)d is missing: paragraph %(previous)d is followed by paragraph %(number)d.")
+                    % {"missing": expected, "previous": expected - 1, "number": number}
+                )
+        expected = number + 1
     result = [(number, _join_lines(lines)) for number, lines in paragraphs]
     for number, body in result:
         if not body:
-            raise StatementImportError(_("Paragraph %(number)d has no text.") % {"number": number})
-    return result
+            problems.append(_("Paragraph %(number)d has no text.") % {"number": number})
+    return StatementSplit(result, problems)
+
+
+def parse_numbered_paragraphs(text: str) -> list[tuple[int, str]]:
+    """The numbered paragraphs of a statement as (number, text), in order.
+
+    The rules are split_numbered_paragraphs'; raises StatementImportError with the
+    first problem it finds.
+    """
+    split = split_numbered_paragraphs(text)
+    if split.problems:
+        raise StatementImportError(split.problems[0])
+    return split.paragraphs
 
 
 def check_language(language: str) -> str:
@@ -174,3 +198,35 @@ def import_statement_file(path, meeting_slug: str, language: str, title: str | N
             _("Cannot read “%(path)s”: %(reason)s") % {"path": path, "reason": error.strerror}
         ) from None
     return import_statement(meeting, language, parse_numbered_paragraphs(decode_statement(data)), title=title)
+
+
+@transaction.atomic
+def import_statement_languages(
+    meeting: Meeting, paragraphs: dict[str, list[tuple[int, str]]], titles: dict[str, str] | None = None
+) -> dict[str, ImportResult]:
+    """Import several languages of one statement together: all of them are saved, or none.
+
+    Paragraphs are matched by number, so paragraph 7 of the Russian text and paragraph 7 of the
+    English text become one paragraph in two languages.
+    """
+    titles = titles or {}
+    return {
+        language: import_statement(meeting, language, language_paragraphs, title=titles.get(language) or None)
+        for language, language_paragraphs in paragraphs.items()
+    }
+
+
+def compare_languages(splits: dict[str, StatementSplit]) -> list[str]:
+    """Warnings about paragraphs present in one language and absent from another (both are still saved)."""
+    if len(splits) < 2:
+        return []
+    numbers = {language: {number for number, _text in split.paragraphs} for language, split in splits.items()}
+    warnings = []
+    for language, own in numbers.items():
+        others = set().union(*(found for code, found in numbers.items() if code != language))
+        for number in sorted(own - others):
+            if language == "ru":
+                warnings.append(_("Paragraph %(number)d is only in the Russian text.") % {"number": number})
+            else:
+                warnings.append(_("Paragraph %(number)d is only in the English text.") % {"number": number})
+    return warnings

@@ -69,7 +69,7 @@ def test_the_changelist_searches_synonyms_and_abbreviations_and_links_import_and
 
     tree = html.fromstring(editor_client.get(CHANGELIST, {"q": "УВКБ"}).content.decode())
 
-    assert tree.xpath('//*[@id="result_list"]//tbody/tr//a/text()')[:1] != []
+    assert tree.xpath('//*[@id="result_list"]//tbody/tr//a//text()')[:1] != []
     assert len(tree.xpath('//*[@id="result_list"]//tbody/tr')) == 1
     assert set(tree.xpath('//ul[@class="object-tools"]//a/@href')) >= {
         CHANGELIST + "import/",

@@ -68,7 +68,14 @@ def test_public_pages_have_no_inline_script_or_style(client, url):
 
 @pytest.mark.parametrize(
     "url_name",
-    ["admin:index", "admin:meetings_meeting_add", "admin:documents_document_add", "admin:accounts_delegate_add"],
+    [
+        "admin:index",
+        "admin:meetings_meeting_add",
+        "admin:documents_document_add",
+        "admin:accounts_delegate_add",
+        "admin_translations",
+        "admin:meetings_outcomestatement_import",
+    ],
 )
 def test_admin_pages_load_their_scripts_from_files_only(admin_client, url_name):
     response = admin_client.get(reverse(url_name))
