@@ -37,6 +37,18 @@ class DocumentDetailView(DetailView):
 
 
 @require_safe
+def resolve_symbol(request, symbol):
+    """A document by its symbol (AP/SOM.3/2016/1): its page in the address's language, or 404.
+
+    A document the reader may not see is a 404, as if it had no symbol.
+    """
+    document = Document.objects.visible_to(request.user).with_symbol(symbol).first()
+    if document is None:
+        raise Http404
+    return HttpResponseRedirect(document.get_absolute_url())
+
+
+@require_safe
 def file_download(request, pk, language):
     """One language version of a document, always as an attachment, with validators and byte ranges."""
     document = get_object_or_404(Document.objects.visible_to(request.user), pk=pk)
