@@ -14,8 +14,10 @@ from django.views.generic import DetailView
 
 from accounts.downloads import log_restricted_download
 from core import storage
+from core.citations import citation_response
 from core.views import bad_request
 from documents import downloads
+from documents.citations import document_citation
 from documents.models import Document, DocumentFile
 from meetings.models import Meeting
 
@@ -33,7 +35,17 @@ class DocumentDetailView(DetailView):
         context["permalink"] = self.request.build_absolute_uri(self.object.get_absolute_url())
         meeting = self.object.meeting
         context["meeting_visible"] = bool(meeting and meeting.is_visible_to(self.request.user))
+        context["citation"] = document_citation(self.object, self.request)
+        context["cite_url_name"], context["cite_key"] = "documents:document_cite", self.object.pk
         return context
+
+
+@require_safe
+def document_cite(request, pk, extension):
+    """The document's citation as RIS, BibTeX or CSL-JSON; a document the reader may not see is a 404."""
+    queryset = Document.objects.visible_to(request.user).select_related("meeting__process")
+    document = get_object_or_404(queryset.prefetch_related("organisations", "states"), pk=pk)
+    return citation_response(document_citation(document, request), extension)
 
 
 @require_safe

@@ -55,14 +55,18 @@ def test_csv_starts_with_a_bom_and_keeps_cyrillic(client, catalogue):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="almaty-process-documents.csv"'
     content = body(response)
-    assert content.startswith(b"\xef\xbb\xbfid,title_ru,title_en,kind,date,meeting,process,languages,permalink,symbol\r\n")
+    assert content.startswith(
+        b"\xef\xbb\xbfid,title_ru,title_en,kind,date,meeting,process,languages,permalink,symbol\r\n"
+    )
     assert 'Доклад, «беженцы» и ""кавычки""'.encode() in content
 
 
 def test_csv_lists_only_visible_documents_with_every_column(client, catalogue):
     rows = csv_rows(client.get(url("export_csv")))
 
-    assert rows[0] == ["id", "title_ru", "title_en", "kind", "date", "meeting", "process", "languages", "permalink", "symbol"]
+    assert rows[0] == [
+        *("id", "title_ru", "title_en", "kind", "date", "meeting", "process", "languages", "permalink", "symbol")
+    ]
     assert rows[1:] == [
         [
             str(catalogue.pk),
