@@ -7,16 +7,16 @@ from core.citations import Citation, Kind
 from core.i18n import current_language, localized
 
 
-def issuing_bodies(document) -> tuple[str, ...]:
+def issuers(document) -> list:
     """Who issued the document, as far as the archive knows: its meeting's process, else its organisations,
-    else its states. Reads what Document.objects.for_detail() prefetches."""
+    else its states (Organisation or State objects). Reads what Document.objects.for_detail() prefetches."""
     if document.meeting_id:
-        return (localized(document.meeting.process, "name").text,)
-    for related in (document.organisations.all(), document.states.all()):
-        names = tuple(localized(item, "name").text for item in related)
-        if names:
-            return names
-    return ()
+        return [document.meeting.process]
+    return list(document.organisations.all()) or list(document.states.all())
+
+
+def issuing_bodies(document) -> tuple[str, ...]:
+    return tuple(localized(item, "name").text for item in issuers(document))
 
 
 def document_citation(document, request) -> Citation:

@@ -15,10 +15,12 @@ from django.views.generic import DetailView
 from accounts.downloads import log_restricted_download
 from core import storage
 from core.citations import citation_response
+from core.structured_data import json_ld
 from core.views import bad_request
 from documents import downloads
 from documents.citations import document_citation
 from documents.models import Document, DocumentFile
+from documents.structured_data import document_json_ld
 from meetings.models import Meeting
 
 
@@ -36,6 +38,7 @@ class DocumentDetailView(DetailView):
         meeting = self.object.meeting
         context["meeting_visible"] = bool(meeting and meeting.is_visible_to(self.request.user))
         context["citation"] = document_citation(self.object, self.request)
+        context["json_ld"] = json_ld(document_json_ld(self.object, self.request))
         context["cite_url_name"], context["cite_key"] = "documents:document_cite", self.object.pk
         return context
 

@@ -9,11 +9,13 @@ from django.views.generic import DetailView
 
 from core.citations import citation_response
 from core.i18n import localized
+from core.structured_data import json_ld
 from core.views import FilteredListView, bad_request, form_errors, page_number_errors
 from documents.models import Document, DocumentFile
 from meetings.citations import meeting_citation
 from meetings.filters import MatrixFilter, MeetingFilter
 from meetings.models import Meeting, Participation
+from meetings.structured_data import meeting_json_ld
 from participants.models import State
 
 
@@ -82,6 +84,7 @@ class MeetingDetailView(DetailView):
                 "statement_only_in": language_of_whole_fallback(paragraphs, "text"),
                 "documents": documents_with_files(Document.objects.visible_to(user).filter(meeting=meeting), user),
                 "citation": meeting_citation(meeting, self.request),
+                "json_ld": json_ld(meeting_json_ld(meeting, self.request)),
                 "cite_url_name": "meetings:meeting_cite",
                 "cite_key": meeting.slug,
             }

@@ -5,11 +5,12 @@ document; a draft meeting's citation only for staff; the JSON-LD of a page names
 may download.
 """
 
+import extruct
 import pytest
 
 from documents.models import Document
 from tests.security import test_access_matrix as matrix
-from tests.security.test_access_matrix import DOCUMENTS, READERS, SEES, marker
+from tests.security.test_access_matrix import DOCUMENTS, READERS, SEES, marker, text
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +52,19 @@ def test_citations_of_restricted_items_answer_404_to_readers_who_may_not_see_the
     assert meeting.status_code == (200 if reader in SEES["draft_meeting"] else 404)
     if meeting.status_code == 200:
         assert marker("draft_meeting") in meeting.content.decode()
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("url", ["/en/documents/{pk}/", "/ru/documents/{pk}/"])
+def test_json_ld_names_the_delegates_only_file_only_for_those_who_may_download_it(reader_client, world, reader, url):
+    client = reader_client(reader)
+    pk = world["public_document"].pk
+
+    items = extruct.extract(text(client, url.format(pk=pk)), syntaxes=["json-ld"])["json-ld"]
+    [document] = [item for item in items if item["@type"] == "DigitalDocument"]
+    urls = {encoding["contentUrl"].split("testserver", 1)[1] for encoding in document["encoding"]}
+
+    language = url[1:3]
+    assert f"/{language}/documents/{pk}/ru/" in urls
+    assert (f"/{language}/documents/{pk}/en/" in urls) == (reader in SEES["delegates_file"])
+    assert (marker("delegates_file") in str(items)) == (reader in SEES["delegates_file"])
