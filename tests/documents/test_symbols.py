@@ -151,3 +151,21 @@ def test_the_archive_exports_carry_the_symbol(client):
         "Outcome statement": "AP/SOM.3/2016/1",
         "Agenda": "",
     }
+
+
+def test_editors_find_a_document_by_its_symbol_in_the_admin_and_see_it_in_the_list(editor_client):
+    DocumentFactory(symbol="AP/SOM.3/2016/1", title_ru="Итоговое заявление")
+    DocumentFactory(symbol="AP/SOM.3/2016/2", title_ru="Повестка дня")
+    page = lxml.html.fromstring(editor_client.get("/ru/admin/documents/document/", {"q": "AP/SOM.3/2016/1"}).content)
+    assert page.xpath("//table[@id='result_list']//td[@class='field-symbol']/text()") == ["AP/SOM.3/2016/1"]
+
+
+def test_the_admin_form_has_the_symbol_and_refuses_a_malformed_one_with_a_message(editor_client):
+    document = DocumentFactory(symbol="AP/SOM.3/2016/1")
+    url = f"/ru/admin/documents/document/{document.pk}/change/"
+    page = lxml.html.fromstring(editor_client.get(url).content)
+    assert page.xpath("//input[@name='symbol']/@value") == ["AP/SOM.3/2016/1"]
+    form = {field.name: field.value for field in page.forms[0].inputs if field.name and field.value is not None}
+    response = editor_client.post(url, {**form, "symbol": "AP/SOM 3/2016"})
+    assert response.status_code == 200
+    assert "В условном обозначении нет пробелов" in response.text
