@@ -208,3 +208,19 @@ def test_a_draft_meetings_citation_is_not_found(client):
 
 def test_an_unknown_citation_format_is_not_found(client, document):
     assert client.get(f"/en/documents/{document.pk}/cite.pdf", follow=True).status_code == 404
+
+
+def test_a_citation_download_needs_few_queries_however_many_issuers(client, django_assert_max_num_queries):
+    document = DocumentFactory(meeting=None)
+    document.organisations.add(*OrganisationFactory.create_batch(30))
+    document.states.add(*StateFactory.create_batch(30))
+    with django_assert_max_num_queries(6):
+        response = client.get(f"/en/documents/{document.pk}/cite.json")
+    assert len(json.loads(response.content)[0]["author"]) == 30
+
+
+def test_a_meeting_citation_needs_few_queries_however_many_organisers(client, meeting, django_assert_max_num_queries):
+    meeting.organisers.add(*OrganisationFactory.create_batch(30))
+    with django_assert_max_num_queries(6):
+        response = client.get("/en/meetings/third-som/cite.ris")
+    assert len(rispy.loads(response.content.decode())[0]["authors"]) == 32
