@@ -131,7 +131,8 @@ class DocumentQuerySet(AnnouncedUpdateMixin, PublishableQuerySet):
         symbol = symbols.normalise(symbol)
         if not symbol:
             return self.none()
-        return self.annotate(symbol_upper=Upper("symbol")).filter(symbol_upper=symbol.upper())
+        # The condition of the unique index (document_symbol_unique) lets PostgreSQL use it.
+        return self.exclude(symbol="").annotate(symbol_upper=Upper("symbol")).filter(symbol_upper=symbol.upper())
 
     def for_detail(self, user):
         """With everything the document page shows, and only the files this user may download."""
