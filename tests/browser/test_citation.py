@@ -1,6 +1,10 @@
 """The citation on a document page: selectable text, and a button that copies it (portal.js)."""
 
+import pytest
+
 from tests.browser.conftest import in_language
+
+pytestmark = pytest.mark.browser
 
 
 def test_the_copy_button_puts_the_citation_text_on_the_clipboard(page, portal):
