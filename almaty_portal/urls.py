@@ -9,6 +9,7 @@ from core.health import healthz, readyz
 from core.seo import robots_txt
 from core.translation_dashboard import translation_dashboard
 from documents.sitemaps import SITEMAPS as DOCUMENT_SITEMAPS
+from documents.views import resolve_symbol
 from glossary.sitemaps import SITEMAPS as GLOSSARY_SITEMAPS
 from indicators.sitemaps import SITEMAPS as INDICATOR_SITEMAPS
 from meetings.sitemaps import SITEMAPS as MEETING_SITEMAPS
@@ -29,6 +30,8 @@ urlpatterns = i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("meetings/", include("meetings.urls")),
     path("documents/", include("documents.urls")),
+    # A document by its symbol, in the manner of the UN's (docs/api.md, "Document symbols").
+    path("symbol/<path:symbol>", resolve_symbol, name="document_symbol"),
     path("action-plan/", include("actionplan.urls")),
     path("indicators/", include("indicators.urls")),
     path("glossary/", include("glossary.urls")),

@@ -714,6 +714,8 @@ class DocumentData:
     states: tuple[str, ...] = ()
     organisations: tuple[str, ...] = ()
     draft: bool = False
+    # The portal's own symbol (docs/api.md, "Document symbols"): AP/<meeting code>/<year>/<n>; illustrative.
+    symbol: str = ""
 
 
 DOCUMENTS = [
@@ -741,6 +743,7 @@ DOCUMENTS = [
         meeting=THIRD_SOM_SLUG,
         states=THIRD_SOM_STATES,
         organisations=("unhcr", "iom"),
+        symbol="AP/SOM.3/2016/2",
     ),
     # Not in the seeds: an example of an agenda, and it says so.
     DocumentData(
@@ -765,6 +768,7 @@ DOCUMENTS = [
             )),
         ),
         meeting=THIRD_SOM_SLUG,
+        symbol="AP/SOM.3/2016/1",
     ),
     # The form is undated; the latest event it lists took place in June 2015.
     DocumentData(
@@ -785,6 +789,7 @@ DOCUMENTS = [
             )),
         ),
         organisations=("budapest-process", "icmpd"),
+        symbol="AP/INF/2015/1",
     ),
     DocumentData(
         Document.Kind.REPORT,
@@ -811,6 +816,7 @@ DOCUMENTS = [
         meeting=CIS_FINAL_SLUG,
         states=CIS_PRESENT + CIS_ABSENT,
         organisations=("unhcr", "iom"),
+        symbol="AP/CISCP/2005/1",
     ),
     # The one draft of the demo, so that staff can see how unpublished work looks.
     DocumentData(
@@ -826,6 +832,7 @@ DOCUMENTS = [
         ),
         meeting=UPCOMING_SLUG,
         draft=True,
+        symbol="AP/SOM/2027/1",
     ),
 ]
 

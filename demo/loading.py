@@ -248,6 +248,7 @@ def load_document(document_data: data.DocumentData, meetings: dict[str, Meeting]
         {"kind": document_data.kind, "title_en": document_data.title.en},
         title_ru=document_data.title.ru,
         date=document_data.date,
+        symbol=document_data.symbol,
         meeting=meetings[document_data.meeting] if document_data.meeting else None,
         publication_status=DRAFT if document_data.draft else PUBLISHED,
         **both("summary", document_data.summary),

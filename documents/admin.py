@@ -144,10 +144,10 @@ class DocumentFileInline(admin.TabularInline):
 
 @admin.register(Document)
 class DocumentAdmin(PortalAdmin):
-    list_display = ["title", "kind", "date", "meeting", "publication_status"]
+    list_display = ["title", "symbol", "kind", "date", "meeting", "publication_status"]
     secondary_columns = ("kind", "meeting")  # shown on "More columns" (PortalAdmin)
     list_filter = ["kind", "publication_status", "meeting__process", "date", "files__extraction_status"]
-    search_fields = ["title_ru", "title_en", "summary_ru", "summary_en"]
+    search_fields = ["title_ru", "title_en", "summary_ru", "summary_en", "symbol"]
     date_hierarchy = "date"
     autocomplete_fields = ["meeting", "states", "organisations"]
     list_select_related = ["meeting"]

@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import StreamingHttpResponse
+from django.http import HttpResponseRedirect, StreamingHttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from core.security import rate_limit
 from core.views import FilteredListView, bad_request, form_errors
+from documents import symbols
 from documents.exports import csv_lines, json_chunks
 from documents.facets import document_facets
 from documents.filters import DocumentFilter, reader
@@ -37,6 +38,15 @@ def with_snippets(documents, hits) -> list:
     return documents
 
 
+def document_by_symbol(request):
+    """The visible document whose symbol is the search query, when the query is only that; else None."""
+    query = request.GET.get("q", "").strip()
+    others = set(request.GET) - {"q", "sort", "expand"}
+    if "/" not in query or others or len(query) > symbols.MAX_LENGTH:
+        return None
+    return Document.objects.visible_to(request.user).with_symbol(query).only("pk").first()
+
+
 def listing_files(user):
     """The languages shown beside each document: only of files this reader may download."""
     files = DocumentFile.objects.downloadable_by(user).only("id", "document_id", "language").order_by("language")
@@ -52,6 +62,13 @@ class DocumentListView(FilteredListView):
 
     def get_base_queryset(self):
         return Document.objects.visible_to(self.request.user)
+
+    def get(self, request, *args, **kwargs):
+        # A search for a document's exact symbol (AP/SOM.3/2016/1) opens that document.
+        document = document_by_symbol(request)
+        if document is not None:
+            return HttpResponseRedirect(document.get_absolute_url())
+        return super().get(request, *args, **kwargs)
 
     def listing(self, documents):
         return documents.select_related("meeting").prefetch_related(listing_files(self.request.user))

@@ -8,7 +8,7 @@ from core import csv
 from core.i18n import localized
 from documents.models import DocumentFile
 
-COLUMNS = ["id", "title_ru", "title_en", "kind", "date", "meeting", "process", "languages", "permalink"]
+COLUMNS = ["id", "title_ru", "title_en", "kind", "date", "meeting", "process", "languages", "permalink", "symbol"]
 CHUNK = 1000
 
 
@@ -34,6 +34,7 @@ def catalogue_items(queryset, request):
             "process": meeting.process.short_name if meeting else "",
             "languages": [file.language for file in document.export_files],
             "permalink": request.build_absolute_uri(document.get_absolute_url()),
+            "symbol": document.symbol,
         }
 
 

@@ -8,6 +8,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -19,7 +20,7 @@ from core.access import is_staff, published_q
 from core.history import keeps_history
 from core.models import Publishable, PublishableQuerySet
 from core.validators import validate_single_line
-from documents import files, tasks
+from documents import files, symbols, tasks
 from documents.signals import documents_updated, file_text_extracted
 from meetings.models import Meeting, Participation
 from participants.models import Organisation, State
@@ -125,6 +126,14 @@ class DocumentQuerySet(AnnouncedUpdateMixin, PublishableQuerySet):
     def changed_document_ids(self, values):
         return list(self.order_by().values_list("pk", flat=True))
 
+    def with_symbol(self, symbol: str):
+        """The documents carrying this symbol (at most one), compared without regard to case."""
+        symbol = symbols.normalise(symbol)
+        if not symbol:
+            return self.none()
+        # The condition of the unique index (document_symbol_unique) lets PostgreSQL use it.
+        return self.exclude(symbol="").annotate(symbol_upper=Upper("symbol")).filter(symbol_upper=symbol.upper())
+
     def for_detail(self, user):
         """With everything the document page shows, and only the files this user may download."""
         return self.select_related("meeting__process").prefetch_related(
@@ -152,6 +161,16 @@ class Document(Publishable):
     title = models.CharField(_("title"), max_length=500, validators=[validate_single_line])
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     date = models.DateField(_("date"))
+    symbol = models.CharField(
+        _("symbol"),
+        max_length=symbols.MAX_LENGTH,
+        blank=True,
+        validators=[symbols.validate_symbol],
+        help_text=_(
+            "One symbol for all language versions, in the manner of UN documents, for example AP/SOM.3/2016/1; "
+            "add /Rev.1, /Corr.1 or /Add.1 for a revision, a correction or an addendum."
+        ),
+    )
     meeting = models.ForeignKey(
         Meeting,
         on_delete=models.PROTECT,
@@ -180,12 +199,29 @@ class Document(Publishable):
             # content: the few documents with a publication time, not a scan of the whole archive.
             models.Index(fields=["publish_at"], condition=Q(publish_at__isnull=False), name="document_scheduled"),
         ]
+        constraints = [
+            # Unique without regard to case (ap/som.3/2016/1 is AP/SOM.3/2016/1); the index serves the resolver.
+            models.UniqueConstraint(
+                Upper("symbol"),
+                condition=~Q(symbol=""),
+                name="document_symbol_unique",
+                violation_error_message=_("Another document already has this symbol."),
+            )
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
         return reverse("documents:document_detail", args=[self.pk])
+
+    def clean_fields(self, exclude=None):
+        self.symbol = symbols.normalise(self.symbol)
+        super().clean_fields(exclude)
+
+    def save(self, *args, **kwargs):
+        self.symbol = symbols.normalise(self.symbol)
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.audience in MEETING_AUDIENCES and self.meeting_id is None:

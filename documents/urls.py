@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from core.security import rate_limit_when_searching
 from documents import archive, feeds, views
@@ -20,6 +20,7 @@ urlpatterns = [
         name="feed_search",
     ),
     path("<int:pk>/", views.DocumentDetailView.as_view(), name="document_detail"),
+    re_path(r"^(?P<pk>[0-9]+)/cite\.(?P<extension>ris|bib|json)$", views.document_cite, name="document_cite"),
     path("<int:pk>/<str:language>/", views.file_download, name="file_download"),
     path("meeting/<slug:slug>/zip/", views.meeting_zip, name="meeting_zip"),
 ]

@@ -14,9 +14,13 @@ from django.views.generic import DetailView
 
 from accounts.downloads import log_restricted_download
 from core import storage
+from core.citations import citation_response
+from core.structured_data import json_ld
 from core.views import bad_request
 from documents import downloads
+from documents.citations import document_citation
 from documents.models import Document, DocumentFile
+from documents.structured_data import document_json_ld
 from meetings.models import Meeting
 
 
@@ -33,7 +37,30 @@ class DocumentDetailView(DetailView):
         context["permalink"] = self.request.build_absolute_uri(self.object.get_absolute_url())
         meeting = self.object.meeting
         context["meeting_visible"] = bool(meeting and meeting.is_visible_to(self.request.user))
+        context["citation"] = document_citation(self.object, self.request)
+        context["json_ld"] = json_ld(document_json_ld(self.object, self.request))
+        context["cite_url_name"], context["cite_key"] = "documents:document_cite", self.object.pk
         return context
+
+
+@require_safe
+def document_cite(request, pk, extension):
+    """The document's citation as RIS, BibTeX or CSL-JSON; a document the reader may not see is a 404."""
+    queryset = Document.objects.visible_to(request.user).select_related("meeting__process")
+    document = get_object_or_404(queryset.prefetch_related("organisations", "states"), pk=pk)
+    return citation_response(document_citation(document, request), extension)
+
+
+@require_safe
+def resolve_symbol(request, symbol):
+    """A document by its symbol (AP/SOM.3/2016/1): its page in the address's language, or 404.
+
+    A document the reader may not see is a 404, as if it had no symbol.
+    """
+    document = Document.objects.visible_to(request.user).with_symbol(symbol).first()
+    if document is None:
+        raise Http404
+    return HttpResponseRedirect(document.get_absolute_url())
 
 
 @require_safe

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from core.i18n import LANGUAGE_CODES, current_language, localized
+from core.structured_data import json_ld
 from glossary.models import Term, label_key
+from glossary.structured_data import glossary_json_ld
 
 ALPHABETS = {
     # «Ё» is sorted and filed with «Е», as dictionaries do.
@@ -96,5 +98,11 @@ def glossary(request):
     return render(
         request,
         "glossary/glossary.html",
-        {"letters": letters, "alphabet": alphabet, "term_count": len(terms), "other_languages": other_languages},
+        {
+            "letters": letters,
+            "alphabet": alphabet,
+            "term_count": len(terms),
+            "other_languages": other_languages,
+            "json_ld": json_ld(glossary_json_ld(terms, request)),
+        },
     )

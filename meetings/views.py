@@ -3,14 +3,19 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
+from core.citations import citation_response
 from core.i18n import localized
+from core.structured_data import json_ld
 from core.views import FilteredListView, bad_request, form_errors, page_number_errors
 from documents.models import Document, DocumentFile
+from meetings.citations import meeting_citation
 from meetings.filters import MatrixFilter, MeetingFilter
 from meetings.models import Meeting, Participation
+from meetings.structured_data import meeting_json_ld
 from participants.models import State
 from participants.region_map import region_map
 
@@ -93,9 +98,21 @@ class MeetingDetailView(DetailView):
                 "paragraphs": paragraphs,
                 "statement_only_in": language_of_whole_fallback(paragraphs, "text"),
                 "documents": documents_with_files(Document.objects.visible_to(user).filter(meeting=meeting), user),
+                "citation": meeting_citation(meeting, self.request),
+                "json_ld": json_ld(meeting_json_ld(meeting, self.request)),
+                "cite_url_name": "meetings:meeting_cite",
+                "cite_key": meeting.slug,
             }
         )
         return context
+
+
+@require_safe
+def meeting_cite(request, slug, extension):
+    """The meeting's citation as RIS, BibTeX or CSL-JSON; a meeting the reader may not see is a 404."""
+    queryset = Meeting.objects.visible_to(request.user).select_related("process", "host_country")
+    meeting = get_object_or_404(queryset.prefetch_related("organisers"), slug=slug)
+    return citation_response(meeting_citation(meeting, request), extension)
 
 
 def language_of_whole_fallback(objects, field) -> str | None:

@@ -5,12 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from core.i18n import localized
+from core.structured_data import json_ld
 from documents.models import Document
 from indicators.charts import state_figures
 from meetings.models import Meeting, Participation
 from meetings.views import documents_with_files
 from participants.models import FocalPoint, Organisation, State
 from participants.region_map import region_map
+from participants.structured_data import country, organization
 
 
 def by_local_name(items, field="name"):
@@ -66,6 +68,7 @@ class StateDetailView(DetailView):
         context["document_count"] = documents.count()
         context["shown"] = self.shown
         context["figures"] = state_figures(self.object)
+        context["json_ld"] = json_ld(country(self.object, self.request, full=True))
         return context
 
 
@@ -129,4 +132,5 @@ class OrganisationDetailView(DetailView):
         ]
         context["document_count"] = documents.count()
         context["documents_shown"] = self.documents_shown
+        context["json_ld"] = json_ld(organization(organisation, self.request, full=True))
         return context

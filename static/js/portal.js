@@ -1,6 +1,7 @@
 // Progressive enhancement only: every page works without this file.
 // Adds a "copy link" button next to each paragraph number of an outcome statement (without
-// JavaScript the number itself is the link to copy), and the full address of links for print.
+// JavaScript the number itself is the link to copy), a "copy citation" button under a citation,
+// and the full address of links for print.
 (function () {
   "use strict";
   function enhance() {
@@ -29,6 +30,29 @@
       link.insertAdjacentElement("afterend", button);
     });
   }
+  // The citation's text is selectable as it is; with JavaScript a button copies it in one click.
+  function copyCitation() {
+    document.querySelectorAll("[data-copy-text-of]").forEach(function (holder) {
+      var source = document.getElementById(holder.dataset.copyTextOf);
+      if (!source || !navigator.clipboard) {
+        return;
+      }
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-citation";
+      button.textContent = holder.dataset.label;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(source.textContent.replace(/\s+/g, " ").trim()).then(function () {
+          button.textContent = holder.dataset.doneLabel;
+          window.setTimeout(function () {
+            button.textContent = holder.dataset.label;
+          }, 2000);
+        });
+      });
+      holder.appendChild(button);
+      holder.hidden = false;
+    });
+  }
   // On paper a link is only useful with its address: the print stylesheet writes out data-print-href,
   // the absolute address, after each link of the page's content whose text is not already that address.
   function addressesForPrint() {
@@ -42,6 +66,7 @@
   }
   function start() {
     enhance();
+    copyCitation();
     addressesForPrint();
   }
   if (document.readyState === "loading") {

@@ -271,3 +271,15 @@ def test_every_loaded_object_passes_validation(no_seeds):
         for obj in model.objects.all():
             obj.full_clean()
     assert counts()[State] == 34
+
+
+@pytest.mark.django_db
+def test_every_demo_document_has_a_symbol_that_resolves_to_it(no_seeds, client):
+    load_demo()
+
+    symbols = dict(Document.objects.values_list("symbol", "kind"))
+    assert symbols["AP/SOM.3/2016/2"] == Document.Kind.OUTCOME_STATEMENT
+    assert "" not in symbols
+    statement = Document.objects.get(symbol="AP/SOM.3/2016/2")
+    response = client.get("/en/symbol/AP/SOM.3/2016/2")
+    assert response["Location"] == f"/en/documents/{statement.pk}/"

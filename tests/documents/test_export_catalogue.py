@@ -55,14 +55,18 @@ def test_csv_starts_with_a_bom_and_keeps_cyrillic(client, catalogue):
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="almaty-process-documents.csv"'
     content = body(response)
-    assert content.startswith(b"\xef\xbb\xbfid,title_ru,title_en,kind,date,meeting,process,languages,permalink\r\n")
+    assert content.startswith(
+        b"\xef\xbb\xbfid,title_ru,title_en,kind,date,meeting,process,languages,permalink,symbol\r\n"
+    )
     assert 'Доклад, «беженцы» и ""кавычки""'.encode() in content
 
 
 def test_csv_lists_only_visible_documents_with_every_column(client, catalogue):
     rows = csv_rows(client.get(url("export_csv")))
 
-    assert rows[0] == ["id", "title_ru", "title_en", "kind", "date", "meeting", "process", "languages", "permalink"]
+    assert rows[0] == [
+        *("id", "title_ru", "title_en", "kind", "date", "meeting", "process", "languages", "permalink", "symbol")
+    ]
     assert rows[1:] == [
         [
             str(catalogue.pk),
@@ -74,6 +78,7 @@ def test_csv_lists_only_visible_documents_with_every_column(client, catalogue):
             "Алматинский процесс",
             "en;ru",
             f"http://testserver/ru/documents/{catalogue.pk}/",
+            "",
         ],
         [
             str(Document.objects.get(title_ru="Повестка дня").pk),
@@ -85,6 +90,7 @@ def test_csv_lists_only_visible_documents_with_every_column(client, catalogue):
             "",
             "",
             f"http://testserver/ru/documents/{Document.objects.get(title_ru='Повестка дня').pk}/",
+            "",
         ],
     ]
 
@@ -119,6 +125,7 @@ def test_json_is_a_list_of_objects_with_unescaped_cyrillic(client, catalogue):
             "process": "Алматинский процесс",
             "languages": ["en", "ru"],
             "permalink": f"http://testserver/ru/documents/{catalogue.pk}/",
+            "symbol": "",
         }
     ]
 
