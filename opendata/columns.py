@@ -23,6 +23,11 @@ COLUMNS = {
     "title_en": ("string", _("Title in English"), _("The title in English; empty when there is none.")),
     "meeting_id": ("integer", _("Meeting number"), _("The number of the meeting (meetings.csv, column id).")),
     "date": ("date", _("Date"), _("The date, as YYYY-MM-DD.")),
+    "symbol": (
+        "string",
+        _("Symbol"),
+        _("The document's symbol, one for all its language versions, e.g. AP/SOM.3/2016/1; empty if it has none."),
+    ),
     # --- meetings.csv
     ("meetings", "kind"): (
         "string",
