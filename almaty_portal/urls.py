@@ -61,6 +61,9 @@ urlpatterns += [
     path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
+# The read-only JSON API (docs/api.md): outside the language prefix, every item carries both languages.
+urlpatterns += [path("api/v1/", include("api.urls"))]
+
 # Outside the language prefix too: load balancers and monitors ask these (core/health.py).
 urlpatterns += [
     path("healthz", healthz, name="healthz"),
