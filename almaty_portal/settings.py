@@ -378,7 +378,7 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Almaty Process portal API",
-    "DESCRIPTION": "Read-only JSON API of the Almaty Process portal: meetings, documents, the action plan, key figures.",
+    "DESCRIPTION": "Read-only JSON API of the Almaty Process portal (docs/api.md).",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

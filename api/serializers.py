@@ -29,7 +29,17 @@ class StateSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = State
-        fields = ["slug", "url", "name", "official_name", "iso_alpha2", "iso_alpha3", "status", "year_joined", "profile"]
+        fields = [
+            "slug",
+            "url",
+            "name",
+            "official_name",
+            "iso_alpha2",
+            "iso_alpha3",
+            "status",
+            "year_joined",
+            "profile",
+        ]
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
