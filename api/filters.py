@@ -50,11 +50,7 @@ class SortFilter(OrderingFilter):
         unknown = [field for field in fields if field.lstrip("-") not in valid]
         if unknown or not fields:
             raise ValidationError(
-                {
-                    self.ordering_param: [
-                        gettext("Sort by one of: %(choices)s.") % {"choices": ", ".join(sorted(valid))}
-                    ]
-                }
+                {self.ordering_param: [gettext("Sort by one of: %(choices)s.") % {"choices": ", ".join(sorted(valid))}]}
             )
         return fields
 
