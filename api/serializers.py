@@ -47,7 +47,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     name = TranslatedField()
     acronym = TranslatedField()
     description = TranslatedField()
-    secretariat = slugs()
+    secretariat = slugs(allow_null=True)
     activities_in_central_asia = TranslatedField()
     best_practices = TranslatedField()
     contact_details = TranslatedField()
@@ -74,7 +74,7 @@ class MeetingSerializer(serializers.ModelSerializer):
     url = PageUrlField()
     title = TranslatedField()
     process = slugs()
-    host_country = slugs()
+    host_country = slugs(allow_null=True)
     organisers = slugs(many=True)
     city = TranslatedField()
     chair = TranslatedField()
@@ -102,8 +102,8 @@ class MeetingSerializer(serializers.ModelSerializer):
 
 class ParticipationSerializer(serializers.ModelSerializer):
     meeting = slugs()
-    state = slugs()
-    organisation = slugs()
+    state = slugs(allow_null=True)
+    organisation = slugs(allow_null=True)
 
     class Meta:
         model = Participation
@@ -139,7 +139,7 @@ class DocumentSerializer(serializers.ModelSerializer):
     url = PageUrlField()
     title = TranslatedField()
     summary = TranslatedField()
-    meeting = slugs()
+    meeting = slugs(allow_null=True)
     states = slugs(many=True)
     organisations = slugs(many=True)
     # Only the files this reader may download (the view prefetches them through the files' door).

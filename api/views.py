@@ -21,6 +21,10 @@ from participants.models import Organisation, State
 
 from . import filters, serializers
 
+# The addresses of items named by slug (SlugField's characters) or by id.
+SLUG = "[-a-zA-Z0-9_]+"
+ID = "[0-9]+"
+
 
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     filter_backends = [filters.SiteFilterBackend, filters.SortFilter]
@@ -47,6 +51,7 @@ class MeetingViewSet(ReadOnlyViewSet):
     filterset_class = MeetingFilter
     filter_backends = [filters.SiteFilterBackend]
     lookup_field = "slug"
+    lookup_value_regex = SLUG
 
     def get_queryset(self):
         return (
@@ -64,7 +69,7 @@ class ParticipationViewSet(ReadOnlyViewSet):
     serializer_class = serializers.ParticipationSerializer
     filterset_class = filters.ParticipationFilter
     ordering_fields = ["id", "role", "attendance"]
-    lookup_value_regex = "[0-9]+"
+    lookup_value_regex = ID
 
     def get_queryset(self):
         return (
@@ -81,7 +86,7 @@ class StatementParagraphViewSet(ReadOnlyViewSet):
     serializer_class = serializers.StatementParagraphSerializer
     filterset_class = filters.StatementParagraphFilter
     ordering_fields = ["id", "number"]
-    lookup_value_regex = "[0-9]+"
+    lookup_value_regex = ID
 
     def get_queryset(self):
         return (
@@ -97,6 +102,7 @@ class StateViewSet(ReadOnlyViewSet):
     filterset_class = filters.StateFilter
     ordering_fields = ["slug", "name", "iso_alpha3", "year_joined"]
     lookup_field = "slug"
+    lookup_value_regex = SLUG
 
     def get_queryset(self):
         return State.objects.order_by("name", "pk")
@@ -108,6 +114,7 @@ class OrganisationViewSet(ReadOnlyViewSet):
     filterset_class = filters.OrganisationFilter
     ordering_fields = ["slug", "name"]
     lookup_field = "slug"
+    lookup_value_regex = SLUG
 
     def get_queryset(self):
         return Organisation.objects.select_related("secretariat").order_by("name", "pk")
@@ -123,7 +130,7 @@ class DocumentViewSet(ReadOnlyViewSet):
     serializer_class = serializers.DocumentSerializer
     filterset_class = DocumentFilter
     filter_backends = [filters.SiteFilterBackend]
-    lookup_value_regex = "[0-9]+"
+    lookup_value_regex = ID
 
     def get_queryset(self):
         files = DocumentFile.objects.downloadable_by(self.user).order_by("language")
@@ -144,6 +151,7 @@ class GlossaryTermViewSet(ReadOnlyViewSet):
     serializer_class = serializers.GlossaryTermSerializer
     ordering_fields = ["slug", "label"]
     lookup_field = "slug"
+    lookup_value_regex = SLUG
 
     def get_queryset(self):
         return Term.objects.visible_to(self.user).order_by("label_en", "pk")
@@ -159,7 +167,7 @@ class ActivityViewSet(ReadOnlyViewSet):
     serializer_class = serializers.ActivitySerializer
     filterset_class = ActivityFilter
     ordering_fields = ["id", "start_date", "end_date", "status"]
-    lookup_value_regex = "[0-9]+"
+    lookup_value_regex = ID
 
     def get_queryset(self):
         user = self.user
@@ -186,6 +194,7 @@ class IndicatorViewSet(ReadOnlyViewSet):
     serializer_class = serializers.IndicatorSerializer
     ordering_fields = ["slug", "position"]
     lookup_field = "slug"
+    lookup_value_regex = SLUG
 
     def get_queryset(self):
         return Indicator.objects.order_by("position", "slug", "pk")
@@ -198,7 +207,7 @@ class IndicatorValueViewSet(ReadOnlyViewSet):
     serializer_class = serializers.IndicatorValueSerializer
     filterset_class = filters.IndicatorValueFilter
     ordering_fields = ["id", "year", "value"]
-    lookup_value_regex = "[0-9]+"
+    lookup_value_regex = ID
 
     def get_queryset(self):
         return IndicatorValue.objects.select_related("indicator", "state").order_by(
