@@ -263,3 +263,29 @@ def test_a_draft_activity_is_listed_for_staff_only(client, django_user_model):
     assert public["count"] == 0
     assert [item["title"]["en"] for item in staff["results"]] == ["Draft"]
     assert Activity.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("ru", "Укажите порядок из списка: iso_alpha3, name, slug, year_joined."),
+        ("en", "Sort by one of: iso_alpha3, name, slug, year_joined."),
+    ],
+)
+def test_error_messages_are_in_the_readers_language(client, language, message):
+    errors = get_json(client, "/api/v1/states/?sort=capital", status=400, **{"Accept-Language": language})
+
+    assert errors == {"sort": [message]}
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("ru", "Укажите год от 1990 до 2100, например 2016."),
+        ("en", "Enter a year between 1990 and 2100, such as 2016."),
+    ],
+)
+def test_a_bad_year_gets_the_sites_own_message(client, language, message):
+    errors = get_json(client, "/api/v1/meetings/?year=MMXVI", status=400, **{"Accept-Language": language})
+
+    assert errors == {"year": [message]}

@@ -29,9 +29,7 @@ def test_the_schema_is_openapi_3_and_lists_every_endpoint(client):
     schema = yaml.safe_load(response.content)
     assert response.status_code == 200
     assert schema["openapi"].startswith("3.")
-    assert sorted(path for path in schema["paths"] if "{" not in path) == sorted(
-        f"/api/v1/{name}/" for name in LISTS
-    )
+    assert sorted(path for path in schema["paths"] if "{" not in path) == sorted(f"/api/v1/{name}/" for name in LISTS)
 
 
 def test_the_schema_gives_translated_fields_as_one_string_per_language(client):
