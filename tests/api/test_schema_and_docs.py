@@ -5,6 +5,7 @@ import json
 import pytest
 import yaml
 from django.contrib.staticfiles import finders
+from drf_spectacular.validation import validate_schema
 from lxml import html
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +31,12 @@ def test_the_schema_is_openapi_3_and_lists_every_endpoint(client):
     assert response.status_code == 200
     assert schema["openapi"].startswith("3.")
     assert sorted(path for path in schema["paths"] if "{" not in path) == sorted(f"/api/v1/{name}/" for name in LISTS)
+
+
+def test_the_schema_is_valid_openapi(client):
+    schema = json.loads(client.get("/api/v1/schema/?format=json").content)
+
+    validate_schema(schema)  # raises on any violation of the OpenAPI 3 specification
 
 
 def test_the_schema_gives_translated_fields_as_one_string_per_language(client):
