@@ -76,6 +76,11 @@ INSTALLED_APPS = [
     "subscriptions",
     "opendata",
     "demo",
+    "api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +88,8 @@ MIDDLEWARE = [
     "almaty_portal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security.SecurityHeadersMiddleware",
+    # Cross-origin reading of the JSON API (CORS_URLS_REGEX): GET only, without cookies.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.db_router.ReplicaRouterMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -202,7 +209,16 @@ PAGE_CACHE_BROWSER_SECONDS = env_int("PAGE_CACHE_BROWSER_SECONDS", 60)
 PROXY_CACHE_SECONDS = env_int("PROXY_CACHE_SECONDS", 5)
 PAGE_CACHE_ALIAS = "default"
 # Addresses never served from the page cache: the admin, accounts, and what is checked per reader.
-PAGE_CACHE_EXCLUDED_PREFIXES = ("/ru/admin/", "/en/admin/", "/ru/accounts/", "/en/accounts/", "/healthz", "/readyz")
+# The API is rate-limited per request and answers with ETags: never served from the page cache.
+PAGE_CACHE_EXCLUDED_PREFIXES = (
+    "/ru/admin/",
+    "/en/admin/",
+    "/ru/accounts/",
+    "/en/accounts/",
+    "/healthz",
+    "/readyz",
+    "/api/",
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True
 
@@ -349,7 +365,39 @@ RATE_LIMITS = {
     "progress_update": env("RATE_LIMIT_PROGRESS_UPDATE", "10/h"),
     "subscribe": env("RATE_LIMIT_SUBSCRIBE", "20/h"),
     "subscribe_address": env("RATE_LIMIT_SUBSCRIBE_ADDRESS", "3/d"),
+    "api": env("RATE_LIMIT_API", "120/m"),
 }
+
+# The read-only JSON API (api/, docs/api.md): JSON only, the site's session for signed-in delegates.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.PortalRateThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PortalPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Almaty Process portal API",
+    "DESCRIPTION": "Read-only JSON API of the Almaty Process portal (docs/api.md).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.add_error_responses"],
+    # Not in `check --deploy`: it warns that the site's FilterSets' slug and year filters are typed as strings,
+    # which is what they are. tests/api builds and validates the schema (and schemathesis runs against it).
+    "ENABLE_DJANGO_DEPLOY_CHECK": False,
+}
+# Any site may read the API from a browser, with GET only and without the reader's cookies.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
 
 EMAIL_DELIVERY_BACKEND = env(
     "EMAIL_BACKEND",

@@ -78,6 +78,8 @@ urlpatterns += [
     path("oai/", oai_pmh, name="oai"),
     path("open-data/almaty-process.zip", package_file, name="open_data_package"),
 ]
+# The read-only JSON API (docs/api.md): outside the language prefix, every item carries both languages.
+urlpatterns += [path("api/v1/", include("api.urls"))]
 
 # Outside the language prefix too: load balancers and monitors ask these (core/health.py).
 urlpatterns += [

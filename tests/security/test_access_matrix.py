@@ -187,6 +187,14 @@ TITLE_PAGES = {
     "news_list": ("/en/news/", ["future_news"]),
     "export_csv": ("/en/documents/export.csv", DOCUMENTS),
     "export_json": ("/en/documents/export.json", DOCUMENTS),
+    # The JSON API (api/): documents with their files, searched and filtered, meetings and paragraphs.
+    "api_documents": ("/api/v1/documents/?page_size=100", [*DOCUMENTS, "delegates_file"]),
+    "api_documents_by_year": ("/api/v1/documents/?year=2001&year=2002&year=2003", DOCUMENTS),
+    "api_documents_by_state": ("/api/v1/documents/?state=rightland", [*DOCUMENTS, "delegates_file"]),
+    "api_document_search": (f"/api/v1/documents/?q={COMMON_WORD}", DOCUMENTS),
+    "api_public_document": ("/api/v1/documents/{public_document}/", ["delegates_file"]),
+    "api_meetings": ("/api/v1/meetings/", ["draft_meeting"]),
+    "api_paragraphs": ("/api/v1/paragraphs/", ["draft_meeting"]),
 }
 # The same for everybody: what an anonymous reader may see.
 PUBLIC_AGGREGATES = {
@@ -205,8 +213,9 @@ PUBLIC_AGGREGATES = {
 
 @pytest.mark.parametrize("reader", READERS)
 @pytest.mark.parametrize("page", sorted(TITLE_PAGES))
-def test_listed_titles_follow_the_reader(reader_client, reader, page):
+def test_listed_titles_follow_the_reader(reader_client, world, reader, page):
     url, names = TITLE_PAGES[page]
+    url = url.replace("{public_document}", str(world["public_document"].pk))
     client = reader_client(reader)
 
     content = text(client, url)
@@ -389,3 +398,30 @@ def test_the_open_data_package_holds_only_public_items_whoever_downloads_it(read
     names = [*DOCUMENTS, "delegates_file", "draft_meeting"]
     assert shown(content, names) == set()
     assert "Public paper" in content and "public-ru.txt" in content  # the control: public items are there
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_the_api_answers_404_for_items_the_reader_may_not_see(reader_client, world, reader):
+    client = reader_client(reader)
+
+    documents = {name: client.get(f"/api/v1/documents/{world[name].pk}/").status_code for name in DOCUMENTS}
+    meeting = client.get("/api/v1/meetings/qx-draft-meeting/").status_code
+
+    assert documents == {name: 200 if reader in SEES[name] else 404 for name in DOCUMENTS}
+    assert meeting == (200 if reader in SEES["draft_meeting"] else 404)
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_the_api_lists_participations_only_of_meetings_the_reader_may_see(reader_client, reader):
+    participations = reader_client(reader).get("/api/v1/participations/?state=rightland").json()["results"]
+
+    meetings = sorted(item["meeting"] for item in participations)
+    assert meetings == (["open-meeting", "qx-draft-meeting"] if reader == "staff" else ["open-meeting"])
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_the_api_gives_each_reader_only_the_files_they_may_download(reader_client, world, reader):
+    document = reader_client(reader).get(f"/api/v1/documents/{world['public_document'].pk}/").json()
+
+    languages = [file["language"] for file in document["files"]]
+    assert languages == (["en", "ru"] if reader in SEES["delegates_file"] else ["ru"])

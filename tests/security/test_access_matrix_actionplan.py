@@ -139,6 +139,10 @@ def outputs(world) -> dict[str, list[str]]:
         f"/en/action-plan/{world['public'].pk}/": [*UPDATES, "draft_meeting_paragraph", "draft_document"],
         "/en/states/rightland/": [*ACTIVITIES, *UPDATES],
         "/en/meetings/open-meeting/": [*ACTIVITIES, *UPDATES],
+        # The JSON API (api/): the activities with their updates, and the public activity alone.
+        "/api/v1/activities/": [*ACTIVITIES, *UPDATES],
+        "/api/v1/activities/?state=rightland&status=cancelled": ACTIVITIES,
+        f"/api/v1/activities/{world['public'].pk}/": UPDATES,
     }
 
 
@@ -149,8 +153,8 @@ def test_every_page_and_export_shows_the_reader_only_what_they_may_see(reader_cl
     for url, names in outputs(world).items():
         content = body(client, url)
         assert shown(content, names) == expected(reader, names), url
-        # The control: the public activity is there for everybody.
-        assert "Open activity" in content, url
+        # The control: the public activity is there for everybody (but in the list of hidden ones only).
+        assert ("Open activity" in content) == ("status=cancelled" not in url), url
 
 
 @pytest.mark.parametrize("reader", READERS)
@@ -192,3 +196,29 @@ def test_the_feed_and_the_sitemap_show_only_public_items_whoever_asks(reader_cli
     hidden_addresses = [f"/action-plan/{activity.pk}/" for activity in world["hidden"].values()]
     assert [address for address in hidden_addresses if address in sitemap] == []
     assert f"/en/action-plan/{world['public'].pk}/" in sitemap
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_the_api_answers_404_for_hidden_activities_to_all_but_staff(reader_client, world, reader):
+    client = reader_client(reader)
+
+    statuses = {client.get(f"/api/v1/activities/{activity.pk}/").status_code for activity in world["hidden"].values()}
+
+    assert statuses == ({200} if reader == "staff" else {404})
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_the_api_links_an_activity_only_to_paragraphs_and_documents_the_reader_may_see(reader_client, world, reader):
+    public = world["public"]
+    item = reader_client(reader).get(f"/api/v1/activities/{public.pk}/").json()
+
+    open_paragraph = public.paragraphs.get(statement__meeting__slug="open-meeting")
+    draft_paragraph = public.paragraphs.exclude(pk=open_paragraph.pk).get()
+    draft_document = public.documents.get()
+    if reader == "staff":
+        assert sorted(item["paragraphs"]) == sorted([open_paragraph.pk, draft_paragraph.pk])
+        assert item["documents"] == [draft_document.pk]
+    else:
+        assert item["paragraphs"] == [open_paragraph.pk]
+        assert item["documents"] == []
+    assert [update["text"]["en"] for update in item["updates"]] == ["Approved progress"]

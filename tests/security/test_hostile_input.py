@@ -363,3 +363,35 @@ def test_titles_with_line_breaks_break_no_page_and_no_calendar_line(
             == lines.count("END:VEVENT")
             == len([line for line in lines if line.startswith("UID:")])
         )
+
+
+# The JSON API's lists (api/): its router's addresses are regular expressions, which ROUTES leaves out.
+API_LISTS = ["meetings", "participations", "paragraphs", "documents", "activities", "indicator-values", "states"]
+api_query = st.lists(
+    st.tuples(st.one_of(st.sampled_from([*QUERY_NAMES, "page_size", "expand", "mine"]), encoded_text), encoded_text),
+    max_size=4,
+).map(lambda pairs: "&".join(f"{name}={value}" for name, value in pairs))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", API_LISTS)
+def test_hostile_input_to_the_api_gets_a_clear_json_answer_never_a_server_error(
+    client, archive, settings_override, endpoint
+):
+    @settings(
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        derandomize=True,
+    )
+    @given(query_string=api_query, item=path_values["slug"])
+    def check(query_string, item):
+        listed = client.get(f"/api/v1/{endpoint}/?{query_string}")
+        one = client.get(f"/api/v1/{endpoint}/{item}/")
+
+        assert listed.status_code in {200, 400, 404}, (query_string, listed.status_code)
+        # A list always answers in JSON (a 400 names the bad parameter, a 404 says the page is past the end).
+        assert listed["Content-Type"].startswith("application/json"), query_string
+        assert one.status_code in {200, 404}, (item, one.status_code)
+
+    check()
