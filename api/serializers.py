@@ -17,10 +17,6 @@ def slugs(**kwargs):
     return serializers.SlugRelatedField(slug_field="slug", read_only=True, **kwargs)
 
 
-def model_has_field(model, name: str) -> bool:
-    return any(field.name == name for field in model._meta.get_fields())
-
-
 class StateSerializer(serializers.ModelSerializer):
     url = PageUrlField()
     name = TranslatedField()
@@ -132,9 +128,6 @@ class DocumentFileSerializer(serializers.ModelSerializer):
 
 
 # Fields another part of the portal adds to Document appear as soon as the model has them: name them here.
-DOCUMENT_OPTIONAL_FIELDS = [name for name in ("symbol",) if model_has_field(Document, name)]
-
-
 class DocumentSerializer(serializers.ModelSerializer):
     url = PageUrlField()
     title = TranslatedField()
@@ -150,7 +143,7 @@ class DocumentSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "url",
-            *DOCUMENT_OPTIONAL_FIELDS,
+            "symbol",
             "title",
             "kind",
             "date",

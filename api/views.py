@@ -210,6 +210,7 @@ class IndicatorValueViewSet(ReadOnlyViewSet):
     lookup_value_regex = ID
 
     def get_queryset(self):
-        return IndicatorValue.objects.select_related("indicator", "state").order_by(
+        # As on the site (indicators.charts) and in the open-data package: the participating states' figures.
+        return IndicatorValue.objects.of_participating_states().select_related("indicator", "state").order_by(
             "indicator__position", "indicator__slug", "state__name", "year", "pk"
         )

@@ -221,6 +221,9 @@ def dublin_core(document: Document, absolute) -> list[tuple[str, str, str | None
         ("identifier", _url("documents:document_detail", [document.pk], code, absolute), None)
         for code in LANGUAGE_CODES
     ]
+    if document.symbol:
+        # The UN-style symbol (documents/symbols.py), shared by every language version.
+        elements.append(("identifier", document.symbol, None))
     for language in dict.fromkeys(file.language for file in document.public_files):
         if language != DocumentFile.Language.OTHER:
             elements.append(("language", language, None))

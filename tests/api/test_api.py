@@ -62,6 +62,14 @@ def test_a_document_lists_its_files_with_download_address_size_and_checksum(clie
     assert b"".join(download.streaming_content) == content
 
 
+def test_a_document_gives_its_symbol(client):
+    document = DocumentFactory(symbol="AP/SOM.3/2016/1/Rev.1")
+    unnumbered = DocumentFactory(symbol="")
+
+    assert get_json(client, f"/api/v1/documents/{document.pk}/")["symbol"] == "AP/SOM.3/2016/1/Rev.1"
+    assert get_json(client, f"/api/v1/documents/{unnumbered.pk}/")["symbol"] == ""
+
+
 def test_the_document_list_takes_the_archive_filters_and_says_which_value_is_wrong(client):
     DocumentFactory(title_en="Old", date=datetime.date(2014, 3, 1))
     DocumentFactory(title_en="New", date=datetime.date(2019, 3, 1))

@@ -45,6 +45,7 @@ def test_get_record_gives_the_titles_and_summaries_in_both_languages_with_their_
         summary_en="",
         kind=Document.Kind.REPORT,
         date=datetime.date(2016, 11, 2),
+        symbol="AP/MM/2016/1",
     )
     document.organisations.add(OrganisationFactory(name_ru="УВКБ ООН", name_en="UNHCR"))
     document.states.add(StateFactory(name_ru="Казахстан", name_en="Kazakhstan"))
@@ -69,6 +70,7 @@ def test_get_record_gives_the_titles_and_summaries_in_both_languages_with_their_
     assert values("identifier") == [
         (f"http://testserver/ru/documents/{document.pk}/", None),
         (f"http://testserver/en/documents/{document.pk}/", None),
+        ("AP/MM/2016/1", None),
     ]
     sets = [element.text for element in record.findall("oai:header/oai:setSpec", NS)]
     assert sets == ["document-kind:report", "meeting-kind:ministerial", "process:almaty-process"]

@@ -208,3 +208,29 @@ def test_the_command_refuses_an_origin_that_is_not_a_site_address(db):
     with pytest.raises(CommandError, match="scheme and host only"):
         call_command("build_open_data", "--origin", "almaty-process.example/path")
     assert not PackageBuild.objects.exists()
+
+
+def test_each_file_has_as_many_rows_as_the_api_gives_an_anonymous_reader(built, client):
+    """The package and the JSON API (docs/api.md) are two doors to the same public content."""
+    build, _files = built
+
+    def listed(endpoint: str) -> list[dict]:
+        answer = client.get(f"/api/v1/{endpoint}/", {"page_size": 100}).json()
+        assert answer["next"] is None  # one page holds them all here
+        return answer["results"]
+
+    api = {
+        "meetings": len(listed("meetings")),
+        "participations": len(listed("participations")),
+        "paragraphs": len(listed("paragraphs")),
+        "states": len(listed("states")),
+        "organisations": len(listed("organisations")),
+        "documents": len(documents := listed("documents")),
+        "files": sum(len(document["files"]) for document in documents),
+        "glossary_terms": len(listed("glossary")),
+        "activities": len(activities := listed("activities")),
+        "activity_updates": sum(len(activity["updates"]) for activity in activities),
+        "indicator_values": len(listed("indicator-values")),
+    }
+
+    assert api == build.counts
