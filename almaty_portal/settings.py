@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "meetings",
     "documents",
     "actionplan",
+    "intake",
     "pages",
     "search",
     "glossary",
@@ -347,6 +348,7 @@ RATE_LIMITS = {
     "progress_update": env("RATE_LIMIT_PROGRESS_UPDATE", "10/h"),
     "subscribe": env("RATE_LIMIT_SUBSCRIBE", "20/h"),
     "subscribe_address": env("RATE_LIMIT_SUBSCRIBE_ADDRESS", "3/d"),
+    "participant_form": env("RATE_LIMIT_PARTICIPANT_FORM", "20/h"),
 }
 
 EMAIL_DELIVERY_BACKEND = env(

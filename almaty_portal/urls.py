@@ -28,6 +28,7 @@ urlpatterns = i18n_patterns(
     path("indicators/", include("indicators.urls")),
     path("glossary/", include("glossary.urls")),
     path("subscribe/", include("subscriptions.urls")),
+    path("participant-information/", include("intake.urls")),
     # The site-wide search page is the pages app's; its name stays "search:search".
     path("search/", include(([path("", search, name="search")], "search"))),
     path("", include("participants.urls")),
