@@ -18,6 +18,7 @@ EDITED_MODELS = {
     "accounts": ["delegate"],
     "actionplan": ["actionplan", "priority", "activity", "progressupdate"],
     "indicators": ["indicator", "indicatorvalue"],
+    "intake": ["invitation", "submission"],
 }
 # Editors read, but never alter, who downloaded restricted files and how background jobs went.
 VIEWED_MODELS = {

@@ -21,8 +21,8 @@ def absolute(path: str) -> str:
     return settings.PORTAL_ORIGIN.rstrip("/") + path
 
 
-def send_link(invitation: Invitation) -> None:
-    """Give the invitation a new secret link and e-mail it (the old link stops working)."""
+def send_link(invitation: Invitation) -> str:
+    """Give the invitation a new secret link and e-mail it (the old link stops working); returns the token."""
     token = invitation.new_token()
     invitation.sent_at = timezone.now()
     invitation.save(update_fields=["token_hash", "sent_at"])
@@ -35,6 +35,7 @@ def send_link(invitation: Invitation) -> None:
         body = render_to_string("intake/invitation_email.txt", context)
     # The message is a job (core.mail); it leaves once the invitation is committed.
     transaction.on_commit(lambda: send_mail(subject, body, None, [invitation.email]))
+    return token
 
 
 def revoke(invitations, now=None) -> int:
