@@ -22,4 +22,9 @@ urlpatterns = [
     path("<int:pk>/", views.DocumentDetailView.as_view(), name="document_detail"),
     path("<int:pk>/<str:language>/", views.file_download, name="file_download"),
     path("meeting/<slug:slug>/zip/", views.meeting_zip, name="meeting_zip"),
+    path(
+        "meeting/<slug:slug>/compilation-<str:language>.pdf",
+        views.meeting_compilation,
+        name="meeting_compilation",
+    ),
 ]

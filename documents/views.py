@@ -15,8 +15,8 @@ from django.views.generic import DetailView
 from accounts.downloads import log_restricted_download
 from core import storage
 from core.views import bad_request
-from documents import downloads
-from documents.models import Document, DocumentFile
+from documents import downloads, whole_archive
+from documents.models import Document, DocumentFile, MeetingCompilation
 from meetings.models import Meeting
 
 
@@ -143,3 +143,15 @@ def meeting_zip(request, slug):
     response.headers["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, no_cache=True)
     return response
+
+
+@require_safe
+def meeting_compilation(request, slug, language):
+    """The meeting's compiled PDF in one language, while every part of the meeting is public."""
+    meeting = get_object_or_404(Meeting.objects.public(), slug=slug)
+    compilation = next((c for c in MeetingCompilation.objects.shown_with(meeting) if c.language == language), None)
+    if compilation is None:
+        raise Http404
+    return whole_archive.send_built_file(
+        request, compilation.file.name, "pdf", f"{slug}-{language}.pdf", content_type="application/pdf"
+    )

@@ -8,7 +8,7 @@ from django.views.generic import DetailView
 
 from core.i18n import localized
 from core.views import FilteredListView, bad_request, form_errors, page_number_errors
-from documents.models import Document, DocumentFile
+from documents.models import Document, DocumentFile, MeetingCompilation
 from meetings.filters import MatrixFilter, MeetingFilter
 from meetings.models import Meeting, Participation
 from participants.models import State
@@ -78,6 +78,7 @@ class MeetingDetailView(DetailView):
                 "paragraphs": paragraphs,
                 "statement_only_in": language_of_whole_fallback(paragraphs, "text"),
                 "documents": documents_with_files(Document.objects.visible_to(user).filter(meeting=meeting), user),
+                "compilations": MeetingCompilation.objects.shown_with(meeting),
             }
         )
         return context
