@@ -203,12 +203,16 @@ def queue_rebuild(meeting_id: int) -> bool:
     return True
 
 
-def meeting_changed(meeting_id: int | None) -> None:
-    """The meeting or one of its parts changed: its compilations stop being shown until rebuilt."""
-    if meeting_id is None:
-        return
+def _outdate(meeting_id: int) -> None:
     MeetingCompilation.objects.filter(meeting_id=meeting_id, is_current=True).update(is_current=False)
-    transaction.on_commit(lambda: queue_rebuild(meeting_id))
+    queue_rebuild(meeting_id)
+
+
+def meeting_changed(meeting_id: int | None) -> None:
+    """The meeting or one of its parts changed: once that is committed, its compilations stop being shown
+    until rebuilt. (Restricting any part hides them at once anyway: shown_with checks every part.)"""
+    if meeting_id is not None:
+        transaction.on_commit(lambda: _outdate(meeting_id), robust=True)
 
 
 def _meeting_of(sender, instance) -> int | None:

@@ -17,6 +17,7 @@ from accounts.models import delegate_state_id
 from core import isolation
 from core.access import is_staff, published_q
 from core.history import keeps_history
+from core.i18n import LANGUAGE_CODES
 from core.models import Publishable, PublishableQuerySet
 from core.validators import validate_single_line
 from documents import files, tasks
@@ -614,6 +615,10 @@ class FilePage(models.Model):
         return f"{self.file.get_absolute_url()}#page={self.number}"
 
 
+# The portal's languages, named as the archive names a file's language.
+PORTAL_LANGUAGES = [(code, DocumentFile.Language(code).label) for code in LANGUAGE_CODES]
+
+
 def compilation_path(instance, filename):
     return f"compilations/{filename}"
 
@@ -639,7 +644,7 @@ class MeetingCompilation(models.Model):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="compilations", verbose_name=_("meeting")
     )
-    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=5, choices=PORTAL_LANGUAGES)
     file = models.FileField(_("file"), upload_to=compilation_path, max_length=200)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
     page_count = models.PositiveIntegerField(_("pages"), default=0)

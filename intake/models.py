@@ -9,13 +9,14 @@ import hashlib
 import secrets
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.history import keeps_history
+from core.i18n import LANGUAGE_CODES
+from documents.models import PORTAL_LANGUAGES
 from meetings.models import Meeting
 from participants.models import Organisation
 
@@ -65,7 +66,7 @@ class Invitation(models.Model):
     )
     email = models.EmailField(_("e-mail address"), help_text=_("The link is sent to this address."))
     language = models.CharField(
-        _("language of the message"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+        _("language of the message"), max_length=5, choices=PORTAL_LANGUAGES, default=LANGUAGE_CODES[0]
     )
     token_hash = models.CharField(max_length=64, unique=True, editable=False, default="")
     expires_at = models.DateTimeField(_("link valid until"))

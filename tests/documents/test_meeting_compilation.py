@@ -194,7 +194,7 @@ def test_a_draft_meeting_has_no_compilation_page(client, meeting):
     assert client.get(f"/en/documents/meeting/{meeting.slug}/compilation-xx.pdf").status_code == 404
 
 
-def test_an_unchanged_meeting_is_not_typeset_again_and_a_change_is(meeting):
+def test_an_unchanged_meeting_is_not_typeset_again_and_a_change_is(meeting, django_capture_on_commit_callbacks):
     first = compilation.build(meeting.pk, "ru")
     again = compilation.build(meeting.pk, "ru")
 
@@ -202,7 +202,8 @@ def test_an_unchanged_meeting_is_not_typeset_again_and_a_change_is(meeting):
 
     paragraph = meeting.outcome_statement.paragraphs.get()
     paragraph.text_ru = "Участники приветствовали государства-члены."
-    paragraph.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        paragraph.save()
     assert MeetingCompilation.objects.get(pk=first.pk).is_current is False
 
     rebuilt = compilation.build(meeting.pk, "ru")
