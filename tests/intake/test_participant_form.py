@@ -328,3 +328,32 @@ def test_a_submission_is_not_sent_back_without_a_comment(client, editor_client):
     assert submission.status == "submitted"
     messages = [str(m) for m in response.context["messages"]]
     assert messages[-1] == "Write a comment to the partner before sending the form back."
+
+
+@pytest.mark.parametrize("token", ["x" * 5000, "%D0%B9", "a.b~c"])
+def test_a_malformed_or_overlong_link_is_a_clear_404(client, token):
+    response = client.get(form_url(token, "en"))
+
+    assert response.status_code == 404
+    assert status_text(response).startswith("There is no participant information form at this address")
+
+
+def test_the_form_page_runs_a_bounded_number_of_queries(client, django_assert_max_num_queries):
+    _invitation, token = invite()
+    report = SimpleUploadedFile("report.pdf", pdf_bytes("Silk Routes"), content_type="application/pdf")
+    client.post(form_url(token), {**FILLED, "attachments": [report] * 1})
+    submission = Submission.objects.get()
+    for number in range(8):
+        Attachment.objects.create(
+            submission=submission,
+            file=f"intake/x/{number}.pdf",
+            original_name=f"{number}.pdf",
+            size=1,
+            content_type="application/pdf",
+        )
+
+    with django_assert_max_num_queries(8):
+        response = client.get(form_url(token, "en"))
+
+    assert status_text(response).startswith("Thank you")
+    assert " ".join(page(response).xpath("//article/p[last()]/text()")[0].split()) == "9 files attached."
