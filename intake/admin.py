@@ -69,7 +69,7 @@ class InvitationAdmin(HistoryCompareMixin, VersionAdmin):
 
     @admin.action(description=_("Revoke the links"))
     def revoke_links(self, request, queryset):
-        count = review.revoke(queryset)
+        count = review.revoke(queryset, request.user)
         self.message_user(
             request,
             ngettext("%(count)d link revoked.", "%(count)d links revoked.", count) % {"count": count},

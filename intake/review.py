@@ -25,7 +25,9 @@ def send_link(invitation: Invitation) -> str:
     """Give the invitation a new secret link and e-mail it (the old link stops working); returns the token."""
     token = invitation.new_token()
     invitation.sent_at = timezone.now()
-    invitation.save(update_fields=["token_hash", "sent_at"])
+    with reversion.create_revision():
+        reversion.set_comment(gettext("A new link was sent."))
+        invitation.save(update_fields=["token_hash", "sent_at"])
     with translation.override(invitation.language):
         context = {
             "invitation": invitation,
@@ -38,9 +40,19 @@ def send_link(invitation: Invitation) -> str:
     return token
 
 
-def revoke(invitations, now=None) -> int:
-    """Close these links for good; returns how many were still open."""
-    return invitations.filter(revoked_at__isnull=True).update(revoked_at=now or timezone.now())
+@transaction.atomic
+def revoke(invitations, user=None) -> int:
+    """Close these links for good, in the history; returns how many were still open."""
+    revoked = 0
+    with reversion.create_revision():
+        if user is not None:
+            reversion.set_user(user)
+        reversion.set_comment(gettext("Link revoked."))
+        for invitation in invitations.filter(revoked_at__isnull=True):
+            invitation.revoked_at = timezone.now()
+            invitation.save(update_fields=["revoked_at"])
+            revoked += 1
+    return revoked
 
 
 @transaction.atomic

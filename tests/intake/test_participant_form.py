@@ -357,3 +357,21 @@ def test_the_form_page_runs_a_bounded_number_of_queries(client, django_assert_ma
 
     assert status_text(response).startswith("Thank you")
     assert " ".join(page(response).xpath("//article/p[last()]/text()")[0].split()) == "9 files attached."
+
+
+def test_revoking_from_the_admin_closes_the_link_and_is_kept_in_the_history(client, editor_client):
+    from reversion.models import Version
+
+    invitation, token = invite()
+
+    response = editor_client.post(
+        "/en/admin/intake/invitation/",
+        {"action": "revoke_links", "_selected_action": [invitation.pk]},
+        follow=True,
+    )
+
+    assert [str(m) for m in response.context["messages"]] == ["1 link revoked."]
+    client.logout()
+    assert client.get(form_url(token)).status_code == 410
+    comments = [v.revision.comment for v in Version.objects.get_for_object(invitation)]
+    assert comments[0] == "Link revoked."
