@@ -11,7 +11,6 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
-from core.admin import PortalAdmin
 from core.history import HistoryCompareMixin
 from documents.downloads import content_disposition
 from intake import review
@@ -92,8 +91,9 @@ class AttachmentInline(admin.TabularInline):
         return format_html('<a href="{}">{}</a>', url, obj.original_name)
 
 
+# The partner's text is not translated by the portal: the history, without the language tabs of PortalAdmin.
 @admin.register(Submission)
-class SubmissionAdmin(PortalAdmin):
+class SubmissionAdmin(HistoryCompareMixin, VersionAdmin):
     change_form_template = "admin/intake/submission_change_form.html"
     list_display = ["__str__", "meeting", "status", "submitted_at", "reviewed_at"]
     list_filter = ["status"]

@@ -4,11 +4,18 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import LANGUAGE_CODES
 from documents.files import validate_upload
-from intake.models import FORM_FIELDS, Submission
+from intake.models import FORM_FIELDS
 
 MAX_ATTACHMENTS = 10
 MAX_TEXT_LENGTH = 20_000
 LANGUAGE_NAMES = {"ru": _("in Russian"), "en": _("in English")}
+QUESTIONS = {
+    "description": _("short description of the organisation or programme"),
+    "activities_in_central_asia": _("activities in Central Asia"),
+    "meetings_with_central_asia": _("meetings with Central Asian participation"),
+    "best_practices": _("best practices"),
+    "contact_details": _("contact details"),
+}
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -53,7 +60,7 @@ class ParticipantInformationForm(forms.Form):
         super().__init__(*args, **kwargs)
         attachments = self.fields.pop("attachments")
         for field in FORM_FIELDS:
-            label = Submission._meta.get_field(field).verbose_name
+            label = QUESTIONS[field]
             for language in LANGUAGE_CODES:
                 self.fields[f"{field}_{language}"] = forms.CharField(
                     label=f"{str(label).capitalize()} ({LANGUAGE_NAMES.get(language, language)})",
@@ -75,7 +82,7 @@ class ParticipantInformationForm(forms.Form):
         """The fields side by side: one row per question, one column per language."""
         return [
             {
-                "label": Submission._meta.get_field(field).verbose_name,
+                "label": QUESTIONS[field],
                 "fields": [self[f"{field}_{language}"] for language in LANGUAGE_CODES],
             }
             for field in FORM_FIELDS

@@ -20,7 +20,8 @@ from documents.models import PORTAL_LANGUAGES
 from meetings.models import Meeting
 from participants.models import Organisation
 
-# The form's text fields, named as on the Organisation that receives them on acceptance.
+# The form's questions, named as the Organisation's fields that receive the answers on acceptance
+# (a column per language: description_ru, description_en...).
 FORM_FIELDS = (
     "description",
     "activities_in_central_asia",
@@ -126,11 +127,22 @@ class Submission(models.Model):
         Invitation, on_delete=models.CASCADE, related_name="submission", verbose_name=_("invitation")
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.SUBMITTED)
-    description = models.TextField(_("short description of the organisation or programme"), blank=True)
-    activities_in_central_asia = models.TextField(_("activities in Central Asia"), blank=True)
-    meetings_with_central_asia = models.TextField(_("meetings with Central Asian participation"), blank=True)
-    best_practices = models.TextField(_("best practices"), blank=True)
-    contact_details = models.TextField(_("contact details"), blank=True)
+    # The partner writes in Russian, English or both: its text is not the portal's to translate, so these are
+    # plain columns, not modeltranslation's (the translation gaps of the admin do not list submissions).
+    description_ru = models.TextField(_("short description of the organisation or programme (Russian)"), blank=True)
+    description_en = models.TextField(_("short description of the organisation or programme (English)"), blank=True)
+    activities_in_central_asia_ru = models.TextField(_("activities in Central Asia (Russian)"), blank=True)
+    activities_in_central_asia_en = models.TextField(_("activities in Central Asia (English)"), blank=True)
+    meetings_with_central_asia_ru = models.TextField(
+        _("meetings with Central Asian participation (Russian)"), blank=True
+    )
+    meetings_with_central_asia_en = models.TextField(
+        _("meetings with Central Asian participation (English)"), blank=True
+    )
+    best_practices_ru = models.TextField(_("best practices (Russian)"), blank=True)
+    best_practices_en = models.TextField(_("best practices (English)"), blank=True)
+    contact_details_ru = models.TextField(_("contact details (Russian)"), blank=True)
+    contact_details_en = models.TextField(_("contact details (English)"), blank=True)
     review_comment = models.TextField(
         _("comment to the partner"),
         blank=True,
