@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "meetings",
     "documents",
     "actionplan",
+    "intake",
     "pages",
     "monitoring",
     "search",
@@ -366,6 +367,7 @@ RATE_LIMITS = {
     "subscribe": env("RATE_LIMIT_SUBSCRIBE", "20/h"),
     "subscribe_address": env("RATE_LIMIT_SUBSCRIBE_ADDRESS", "3/d"),
     "api": env("RATE_LIMIT_API", "120/m"),
+    "participant_form": env("RATE_LIMIT_PARTICIPANT_FORM", "20/h"),
 }
 
 # The read-only JSON API (api/, docs/api.md): JSON only, the site's session for signed-in delegates.

@@ -38,6 +38,7 @@ urlpatterns = i18n_patterns(
     path("information-sheets/", include("monitoring.urls")),
     path("open-data/", include("opendata.urls")),
     path("subscribe/", include("subscriptions.urls")),
+    path("participant-information/", include("intake.urls")),
     # The site-wide search page is the pages app's; its name stays "search:search".
     path("search/", include(([path("", search, name="search")], "search"))),
     path("", include("participants.urls")),

@@ -19,6 +19,7 @@ EDITED_MODELS = {
     "actionplan": ["actionplan", "priority", "activity", "progressupdate"],
     "indicators": ["indicator", "indicatorvalue"],
     "monitoring": ["topic", "monitoringitem", "informationsheet"],
+    "intake": ["invitation", "submission"],
 }
 # Editors read, but never alter, who downloaded restricted files and how background jobs went.
 VIEWED_MODELS = {

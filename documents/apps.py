@@ -8,6 +8,7 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         # Connect the receivers that keep the search index current and restores whole.
-        from documents import indexing, restoring, whole_archive  # noqa: F401
+        from documents import compilation, indexing, restoring, whole_archive  # noqa: F401
 
         whole_archive.connect_signals()
+        compilation.connect_signals()

@@ -18,6 +18,7 @@ from accounts.models import delegate_state_id
 from core import isolation
 from core.access import is_staff, published_q
 from core.history import keeps_history
+from core.i18n import LANGUAGE_CODES
 from core.models import Publishable, PublishableQuerySet
 from core.validators import validate_single_line
 from documents import files, symbols, tasks
@@ -659,3 +660,68 @@ class FilePage(models.Model):
 
     def get_absolute_url(self):
         return f"{self.file.get_absolute_url()}#page={self.number}"
+
+
+# The portal's languages, named as the archive names a file's language.
+PORTAL_LANGUAGES = [(code, DocumentFile.Language(code).label) for code in LANGUAGE_CODES]
+
+
+def compilation_path(instance, filename):
+    return f"compilations/{filename}"
+
+
+class MeetingCompilationQuerySet(models.QuerySet):
+    def shown_with(self, meeting) -> list:
+        """The compilations a meeting page offers, to every reader alike, or none.
+
+        A compilation is built from public content only, so it is shown only while every part of the
+        meeting is public (MeetingCompilation.may_be_public) and it has been rebuilt since the last change.
+        """
+        compilations = list(self.filter(meeting=meeting, is_current=True).order_by("language"))
+        if compilations and not MeetingCompilation.may_be_public(meeting):
+            return []
+        for compilation in compilations:
+            compilation.meeting = meeting
+        return compilations
+
+
+class MeetingCompilation(models.Model):
+    """A meeting's compiled PDF in one language (documents.compilation builds it in the background)."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="compilations", verbose_name=_("meeting")
+    )
+    language = models.CharField(_("language"), max_length=5, choices=PORTAL_LANGUAGES)
+    file = models.FileField(_("file"), upload_to=compilation_path, max_length=200)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    page_count = models.PositiveIntegerField(_("pages"), default=0)
+    # A digest of everything the compilation was built from: an unchanged meeting is not built again.
+    fingerprint = models.CharField(max_length=64, editable=False)
+    # Cleared by any change of the meeting or its parts, until the rebuild; only a current one is shown.
+    is_current = models.BooleanField(_("current"), default=True)
+    built_at = models.DateTimeField(_("built"))
+
+    objects = MeetingCompilationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting compilation")
+        verbose_name_plural = _("meeting compilations")
+        ordering = ["meeting", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "language"], name="one_compilation_per_meeting_language")
+        ]
+
+    def __str__(self):
+        return f"{self.meeting} [{self.language}]"
+
+    def get_absolute_url(self):
+        return reverse("documents:meeting_compilation", args=[self.meeting.slug, self.language])
+
+    @staticmethod
+    def may_be_public(meeting) -> bool:
+        """Whether every part of the meeting is public: the meeting, each of its documents and each file."""
+        return (
+            meeting.is_published
+            and not Document.objects.filter(meeting=meeting).exclude(Document.public_q()).exists()
+            and not DocumentFile.objects.filter(document__meeting=meeting).exclude(DocumentFile.public_q()).exists()
+        )

@@ -23,4 +23,9 @@ urlpatterns = [
     re_path(r"^(?P<pk>[0-9]+)/cite\.(?P<extension>ris|bib|json)$", views.document_cite, name="document_cite"),
     path("<int:pk>/<str:language>/", views.file_download, name="file_download"),
     path("meeting/<slug:slug>/zip/", views.meeting_zip, name="meeting_zip"),
+    path(
+        "meeting/<slug:slug>/compilation-<str:language>.pdf",
+        views.meeting_compilation,
+        name="meeting_compilation",
+    ),
 ]

@@ -17,9 +17,9 @@ from core import storage
 from core.citations import citation_response
 from core.structured_data import json_ld
 from core.views import bad_request
-from documents import downloads
+from documents import downloads, whole_archive
 from documents.citations import document_citation
-from documents.models import Document, DocumentFile
+from documents.models import Document, DocumentFile, MeetingCompilation
 from documents.structured_data import document_json_ld
 from meetings.models import Meeting
 
@@ -170,3 +170,15 @@ def meeting_zip(request, slug):
     response.headers["X-Content-Type-Options"] = "nosniff"
     patch_cache_control(response, private=True, no_cache=True)
     return response
+
+
+@require_safe
+def meeting_compilation(request, slug, language):
+    """The meeting's compiled PDF in one language, while every part of the meeting is public."""
+    meeting = get_object_or_404(Meeting.objects.public(), slug=slug)
+    compilation = next((c for c in MeetingCompilation.objects.shown_with(meeting) if c.language == language), None)
+    if compilation is None:
+        raise Http404
+    return whole_archive.send_built_file(
+        request, compilation.file.name, "pdf", f"{slug}-{language}.pdf", content_type="application/pdf"
+    )

@@ -184,24 +184,25 @@ def build_whole_archive(origin: str, language: str) -> str:
     return f"{record['csv']}, {record['json']}"
 
 
-def send_built_file(request, name: str, kind: str, filename: str):
+def send_built_file(request, name: str, kind: str, filename: str, content_type: str | None = None):
     """The built file, sent by the web server, by a signed URL, or by the portal itself."""
     disposition = f'attachment; filename="{filename}"'
+    content_type = content_type or FORMATS[kind]
     if not storage.is_local(default_storage):
         url = default_storage.url(
             name,
-            parameters={"ResponseContentDisposition": disposition, "ResponseContentType": FORMATS[kind]},
+            parameters={"ResponseContentDisposition": disposition, "ResponseContentType": content_type},
             expire=settings.DOCUMENT_SIGNED_URL_SECONDS,
         )
         response = HttpResponseRedirect(url)
     elif settings.DOCUMENT_SENDFILE == "x-accel-redirect":
-        response = HttpResponse(content_type=FORMATS[kind])
+        response = HttpResponse(content_type=content_type)
         response.headers["X-Accel-Redirect"] = f"{settings.DOCUMENT_SENDFILE_PREFIX.rstrip('/')}/{quote(name)}"
     elif settings.DOCUMENT_SENDFILE:
-        response = HttpResponse(content_type=FORMATS[kind])
+        response = HttpResponse(content_type=content_type)
         response.headers["X-Sendfile"] = default_storage.path(name)
     else:
-        response = FileResponse(default_storage.open(name, "rb"), content_type=FORMATS[kind])
+        response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
     response.headers["Content-Disposition"] = disposition
     response.headers["X-Robots-Tag"] = "noindex"
     # Built from public content only; a proxy may keep it, but must ask again (a change makes a new build).

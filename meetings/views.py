@@ -11,7 +11,7 @@ from core.citations import citation_response
 from core.i18n import localized
 from core.structured_data import json_ld
 from core.views import FilteredListView, bad_request, form_errors, page_number_errors
-from documents.models import Document, DocumentFile
+from documents.models import Document, DocumentFile, MeetingCompilation
 from meetings.citations import meeting_citation
 from meetings.filters import MatrixFilter, MeetingFilter
 from meetings.models import Meeting, Participation
@@ -102,6 +102,7 @@ class MeetingDetailView(DetailView):
                 "json_ld": json_ld(meeting_json_ld(meeting, self.request)),
                 "cite_url_name": "meetings:meeting_cite",
                 "cite_key": meeting.slug,
+                "compilations": MeetingCompilation.objects.shown_with(meeting),
             }
         )
         return context

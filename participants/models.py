@@ -141,6 +141,7 @@ class Organisation(models.Model):
     )
     # The "participant information" a partner process gives about itself.
     activities_in_central_asia = models.TextField(_("activities in Central Asia"), blank=True)
+    meetings_with_central_asia = models.TextField(_("meetings with Central Asian participation"), blank=True)
     best_practices = models.TextField(_("best practices"), blank=True)
     contact_details = models.TextField(_("contact details"), blank=True)
 

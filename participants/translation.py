@@ -15,4 +15,12 @@ class FocalPointTranslation(TranslationOptions):
 
 @register(Organisation)
 class OrganisationTranslation(TranslationOptions):
-    fields = ("name", "acronym", "description", "activities_in_central_asia", "best_practices", "contact_details")
+    fields = (
+        "name",
+        "acronym",
+        "description",
+        "activities_in_central_asia",
+        "meetings_with_central_asia",
+        "best_practices",
+        "contact_details",
+    )
