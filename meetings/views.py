@@ -70,6 +70,7 @@ class MeetingDetailView(DetailView):
         statement = getattr(meeting, "outcome_statement", None)
         paragraphs = list(statement.paragraphs.all()) if statement else []
         user = self.request.user
+        documents = list(documents_with_files(Document.objects.visible_to(user).filter(meeting=meeting), user))
         context.update(
             {
                 "draft_object": meeting,
@@ -77,7 +78,10 @@ class MeetingDetailView(DetailView):
                 "statement": statement,
                 "paragraphs": paragraphs,
                 "statement_only_in": language_of_whole_fallback(paragraphs, "text"),
-                "documents": documents_with_files(Document.objects.visible_to(user).filter(meeting=meeting), user),
+                "documents": documents,
+                # The table of contents points at the agenda among the documents; the zip holds every file shown.
+                "agenda": next((document for document in documents if document.kind == Document.Kind.AGENDA), None),
+                "has_files": any(file.file for document in documents for file in document.files.all()),
             }
         )
         return context
@@ -173,7 +177,9 @@ def participation_matrix(request):
             # A held meeting whose list still says "invited" or "confirmed" has not recorded who came.
             cell = attendance.get((meeting.pk, state.pk), "unlisted")
             cells.append(cell if cell in ("present", "absent", "unlisted") else "unrecorded")
-        rows.append({"meeting": meeting, "cells": cells})
+        # The same row as lists of states, for the phone's list view.
+        by_value = {value: [state for state, cell in zip(states, cells, strict=True) if cell == value] for value in set(cells)}
+        rows.append({"meeting": meeting, "cells": cells, "states_by_value": by_value})
     # Totals over every period the filters select, counted by the database in one query.
     counted = Participation.objects.filter(
         meeting__in=matrix_filter.qs.values("pk"),

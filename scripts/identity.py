@@ -27,8 +27,14 @@ SUN = (16, 16, 6)  # centre x, centre y, radius
 PATH = [(6, 53), (58, 49), (58, 53), (6, 57)]
 
 NAMES = {
-    "ru": ("Алматинский процесс", ["Региональный консультативный процесс", "по защите беженцев и международной", "миграции в Центральной Азии"]),
-    "en": ("Almaty Process", ["Regional consultative process", "on refugee protection and international", "migration in Central Asia"]),
+    "ru": (
+        "Алматинский процесс",
+        ["Региональный консультативный процесс", "по защите беженцев и международной", "миграции в Центральной Азии"],
+    ),
+    "en": (
+        "Almaty Process",
+        ["Regional consultative process", "on refugee protection and international", "migration in Central Asia"],
+    ),
 }
 
 
@@ -58,7 +64,9 @@ def draw_mark(image: Image.Image, left: float, top: float, size: float):
 
     draw.rounded_rectangle([left, top, left + size - 1, top + size - 1], radius=TILE_RADIUS * scale, fill=NAVY)
     x, y, r = SUN
-    draw.ellipse([left + (x - r) * scale, top + (y - r) * scale, left + (x + r) * scale, top + (y + r) * scale], fill=GOLD)
+    draw.ellipse(
+        [left + (x - r) * scale, top + (y - r) * scale, left + (x + r) * scale, top + (y + r) * scale], fill=GOLD
+    )
     draw.polygon(place(RIDGE), fill=WHITE)
     draw.polygon(place(SNOW), fill="#c2cedb")
     draw.polygon(place(PATH), fill=GOLD)
