@@ -104,6 +104,9 @@ def _shown_value(field, value) -> str:
         return ""  # a switch: its label says it all
     if isinstance(value, models.Model):
         return str(value)
+    if isinstance(field, forms.CharField) and not isinstance(field, forms.ChoiceField):
+        # Translators: words typed into a list's text filter, as the summary of active filters quotes them.
+        return _("“%(words)s”") % {"words": value}
     choices = {str(key): label for key, label in getattr(field, "choices", ())}
     return str(choices.get(str(value), value))
 

@@ -178,7 +178,9 @@ def participation_matrix(request):
             cell = attendance.get((meeting.pk, state.pk), "unlisted")
             cells.append(cell if cell in ("present", "absent", "unlisted") else "unrecorded")
         # The same row as lists of states, for the phone's list view.
-        by_value = {value: [state for state, cell in zip(states, cells, strict=True) if cell == value] for value in set(cells)}
+        by_value = {}
+        for state, cell in zip(states, cells, strict=True):
+            by_value.setdefault(cell, []).append(state)
         rows.append({"meeting": meeting, "cells": cells, "states_by_value": by_value})
     # Totals over every period the filters select, counted by the database in one query.
     counted = Participation.objects.filter(
