@@ -37,6 +37,10 @@ PAGES = {
     "subscribe": "/{language}/subscribe/",
     "search": "/{language}/search/?q=migration",
     "search-kind": "/{language}/search/?q=migration&kind=meetings",
+    "meeting-list-filtered": "/{language}/meetings/?q=meeting&kind=som&sort=title",
+    "document-list-filtered": "/{language}/documents/?kind=report&year=2016",
+    "privacy": "/{language}/privacy/",
+    "accessibility": "/{language}/accessibility/",
 }
 
 

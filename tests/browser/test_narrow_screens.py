@@ -23,6 +23,13 @@ PAGE_TYPES = [
     "/{language}/documents/{document}/",
     "/{language}/search/?q=migration",
     "/{language}/search/?q=migration&kind=meetings",
+    "/{language}/meetings/?q=meeting&sort=title",
+    "/{language}/action-plan/",
+    "/{language}/glossary/",
+    "/{language}/documents/?kind=report&year=2016",
+    "/{language}/privacy/",
+    "/{language}/accessibility/",
+    "/{language}/subscribe/",
     "/{language}/accounts/sign-in/",
     "/{language}/accounts/password-reset/",
     "/{language}/no-such-page/",
@@ -65,3 +72,35 @@ def test_the_download_links_of_a_document_are_on_screen_at_360_pixels(phone, por
 
     assert len(rights) == 2
     assert max(rights) <= 360
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+def test_the_menu_button_opens_the_main_menu_at_360_pixels_without_javascript(phone, portal, language):
+    phone.open(f"/{language}/meetings/")
+
+    assert phone.find("nav.main-nav").is_displayed() is False
+    menu_links = phone.find_all(".site-menu nav a")
+    assert [link.is_displayed() for link in menu_links] == [False] * 7
+    phone.click(".site-menu summary")
+    assert all(link.is_displayed() for link in menu_links)
+    assert phone.js("return document.documentElement.scrollWidth") <= 360
+    phone.click(".site-menu a[href$='/documents/']")
+    phone.wait_for(lambda: phone.path == f"/{language}/documents/", "the menu's link did not lead to the documents")
+
+
+def test_the_participation_matrix_is_a_list_on_a_phone_and_a_table_on_a_wide_screen(page, portal):
+    page.open("/en/meetings/matrix/")
+    assert page.find("table.matrix").is_displayed() and not page.find(".matrix-list").is_displayed()
+
+    page.driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True}
+    )
+    try:
+        page.open("/en/meetings/matrix/")
+        assert not page.find("table.matrix").is_displayed()
+        (item,) = [item for item in page.find_all(".matrix-list > li") if "Third Senior Officials Meeting" in item.text]
+        assert item.is_displayed()
+        assert "present\nAfghanistan, Kazakhstan, Kyrgyzstan, Tajikistan, Uzbekistan" in item.text
+        assert "absent\nTurkmenistan" in item.text
+    finally:
+        page.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
