@@ -104,3 +104,24 @@ def test_the_participation_matrix_is_a_list_on_a_phone_and_a_table_on_a_wide_scr
         assert "absent\nTurkmenistan" in item.text
     finally:
         page.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_the_archive_facets_come_folded_before_the_results_on_a_phone_and_open_beside_them_on_a_wide_screen(
+    page, portal
+):
+    page.open("/en/documents/")
+    assert page.find("details.facets-fold").get_attribute("open") is not None
+    assert page.find(".facet a").is_displayed()
+
+    page.driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True}
+    )
+    try:
+        page.open("/en/documents/")
+        facets, results = page.find(".facets"), page.find(".results")
+        assert facets.rect["y"] < results.rect["y"]
+        assert not page.find(".facet a").is_displayed()
+        page.click("details.facets-fold summary")
+        assert page.find(".facet a").is_displayed()
+    finally:
+        page.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

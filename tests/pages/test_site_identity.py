@@ -83,6 +83,12 @@ def test_the_footer_gives_the_secretariat_contacts_partners_and_both_statements(
     page = page_of(client, f"/{language}/")
 
     (footer,) = page.xpath("//footer[@class='site-footer']")
+    headings = [heading.text_content() for heading in footer.xpath(".//h2")]
+    assert headings == (
+        ["Алматинский процесс", "Секретариат", "Партнёры"]
+        if language == "ru"
+        else ["Almaty Process", "Secretariat", "Partners"]
+    )
     text = footer.text_content()
     assert "+7\xa0727\xa0258\xa045\xa098" in text
     assert ("ул. Байзакова, 303" if language == "ru" else "303 Baizakov Street") in text
