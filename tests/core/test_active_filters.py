@@ -68,7 +68,10 @@ def test_removing_one_of_several_values_of_a_document_facet_keeps_the_others(cli
         "/ru/documents/",
         [("q", "беженцах"), ("state", "kazakhstan"), ("year", "2016")],
     )
-    assert shown["Год: 2016"] == ("/ru/documents/", [("q", "беженцах"), ("state", "kazakhstan"), ("state", "kyrgyzstan")])
+    assert shown["Год: 2016"] == (
+        "/ru/documents/",
+        [("q", "беженцах"), ("state", "kazakhstan"), ("state", "kyrgyzstan")],
+    )
     assert len(shown) == 4
 
 

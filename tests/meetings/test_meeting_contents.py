@@ -52,7 +52,10 @@ def test_the_table_of_contents_leaves_out_what_the_meeting_does_not_have(client)
 
     page = page_of(client, "/en/meetings/som/")
 
-    assert [link.text_content() for link in page.xpath("//nav[contains(@class, 'toc')]//a")] == ["Participants", "Documents"]
+    assert [link.text_content() for link in page.xpath("//nav[contains(@class, 'toc')]//a")] == [
+        "Participants",
+        "Documents",
+    ]
 
 
 def test_a_meeting_with_public_files_offers_them_all_as_one_zip_that_holds_them(client):

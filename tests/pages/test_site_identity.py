@@ -75,7 +75,10 @@ def test_the_committed_mark_is_what_the_identity_script_draws():
     spec.loader.exec_module(identity)
 
     assert (STATIC / "img" / "mark.svg").read_text(encoding="utf-8") == identity.mark_svg()
-    assert identity.social_card("ru").tobytes() == Image.open(STATIC / "img" / "social-card-ru.png").convert("RGB").tobytes()
+    assert (
+        identity.social_card("ru").tobytes()
+        == Image.open(STATIC / "img" / "social-card-ru.png").convert("RGB").tobytes()
+    )
 
 
 @pytest.mark.parametrize("language", ["ru", "en"])
