@@ -80,7 +80,8 @@ def test_the_menu_button_opens_the_main_menu_at_360_pixels_without_javascript(ph
 
     assert phone.find("nav.main-nav").is_displayed() is False
     menu_links = phone.find_all(".site-menu nav a")
-    assert [link.is_displayed() for link in menu_links] == [False] * 7
+    assert len(menu_links) >= 7
+    assert not any(link.is_displayed() for link in menu_links)
     phone.click(".site-menu summary")
     assert all(link.is_displayed() for link in menu_links)
     assert phone.js("return document.documentElement.scrollWidth") <= 360
@@ -125,3 +126,13 @@ def test_the_archive_facets_come_folded_before_the_results_on_a_phone_and_open_b
         assert page.find(".facet a").is_displayed()
     finally:
         page.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_a_list_filter_form_is_folded_on_a_phone_and_the_summary_still_says_what_is_filtered(phone, portal):
+    phone.open("/en/meetings/?kind=som")
+
+    assert not phone.find("#id_year").is_displayed()
+    assert phone.find(".active-filters").is_displayed()
+    assert "Kind: senior officials meeting" in phone.find(".active-filters").text
+    phone.click("details.filters-fold summary")
+    assert phone.find("#id_year").is_displayed()
