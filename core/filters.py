@@ -1,8 +1,13 @@
 """Filter pieces shared by the public lists."""
 
+from dataclasses import dataclass
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import QuerySet
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import current_language, exists_in_language_q
@@ -73,3 +78,62 @@ class YearsField(forms.Field):
         year = YearField()
         items = value if isinstance(value, list | tuple) else [value]
         return sorted({year.clean(str(item).strip()) for item in items})
+
+
+# Parameters that shape a list without narrowing it: never shown as filters to remove.
+NOT_FILTERS = frozenset({"sort", "page", "expand"})
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    """One value a list is filtered by, and the address of the same list without it."""
+
+    label: str
+    value: str
+    remove_query: str
+
+
+def _raw_value(field, value) -> str:
+    if isinstance(value, models.Model):
+        return str(getattr(value, getattr(field, "to_field_name", None) or "pk"))
+    return str(value)
+
+
+def _shown_value(field, value) -> str:
+    if isinstance(field.widget, forms.CheckboxInput):
+        return ""  # a switch: its label says it all
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(field, forms.CharField) and not isinstance(field, forms.ChoiceField):
+        # Translators: words typed into a list's text filter, as the summary of active filters quotes them.
+        return _("“%(words)s”") % {"words": value}
+    choices = {str(key): label for key, label in getattr(field, "choices", ())}
+    return str(choices.get(str(value), value))
+
+
+def active_filters(form, query: QueryDict) -> list[ActiveFilter]:
+    """The filters of a valid bound form, one entry a value; each removes that value alone (and the page number)."""
+    if not form.is_bound or not form.is_valid():
+        return []
+    active = []
+    for name, field in form.fields.items():
+        if name in NOT_FILTERS:
+            continue
+        value = form.cleaned_data.get(name)
+        values = list(value) if isinstance(value, list | tuple | set | QuerySet) else [value]
+        for item in values:
+            if item in (None, "", False):
+                continue
+            raw = _raw_value(field, item)
+            remaining = query.copy()
+            remaining.setlist(name, [given for given in query.getlist(name) if given.strip() != raw])
+            remaining.pop("page", None)
+            encoded = remaining.urlencode()
+            active.append(
+                ActiveFilter(
+                    label=str(field.label),
+                    value=_shown_value(field, item),
+                    remove_query=f"?{encoded}" if encoded else "",
+                )
+            )
+    return active

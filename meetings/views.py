@@ -89,6 +89,7 @@ class MeetingDetailView(DetailView):
         statement = getattr(meeting, "outcome_statement", None)
         paragraphs = list(statement.paragraphs.all()) if statement else []
         user = self.request.user
+        documents = list(documents_with_files(Document.objects.visible_to(user).filter(meeting=meeting), user))
         context.update(
             {
                 "draft_object": meeting,
@@ -97,7 +98,10 @@ class MeetingDetailView(DetailView):
                 "statement": statement,
                 "paragraphs": paragraphs,
                 "statement_only_in": language_of_whole_fallback(paragraphs, "text"),
-                "documents": documents_with_files(Document.objects.visible_to(user).filter(meeting=meeting), user),
+                "documents": documents,
+                # The table of contents points at the agenda among the documents; the zip holds every file shown.
+                "agenda": next((document for document in documents if document.kind == Document.Kind.AGENDA), None),
+                "has_files": any(file.file for document in documents for file in document.files.all()),
                 "citation": meeting_citation(meeting, self.request),
                 "json_ld": json_ld(meeting_json_ld(meeting, self.request)),
                 "cite_url_name": "meetings:meeting_cite",
@@ -206,7 +210,11 @@ def participation_matrix(request):
             # A held meeting whose list still says "invited" or "confirmed" has not recorded who came.
             cell = attendance.get((meeting.pk, state.pk), "unlisted")
             cells.append(cell if cell in ("present", "absent", "unlisted") else "unrecorded")
-        rows.append({"meeting": meeting, "cells": cells})
+        # The same row as lists of states, for the phone's list view.
+        by_value = {}
+        for state, cell in zip(states, cells, strict=True):
+            by_value.setdefault(cell, []).append(state)
+        rows.append({"meeting": meeting, "cells": cells, "states_by_value": by_value})
     # Totals over every period the filters select, counted by the database in one query.
     counted = Participation.objects.filter(
         meeting__in=matrix_filter.qs.values("pk"),

@@ -3,7 +3,7 @@ from pages.models import NewsItem, Page
 
 
 class PageListsSitemap(ListPagesSitemap):
-    url_names = ("pages:home", "pages:news_list")
+    url_names = ("pages:home", "pages:news_list", "pages:privacy", "pages:accessibility")
 
 
 class PageSitemap(BilingualSitemap):

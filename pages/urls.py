@@ -9,5 +9,7 @@ urlpatterns = [
     path("news/feed/rss/", feeds.NewsRssFeed(), name="news_feed_rss"),
     path("news/feed/atom/", feeds.NewsAtomFeed(), name="news_feed_atom"),
     path("news/<slug:slug>/", views.NewsDetailView.as_view(), name="news_detail"),
+    path("privacy/", views.statement, {"name": "privacy"}, name="privacy"),
+    path("accessibility/", views.statement, {"name": "accessibility"}, name="accessibility"),
     path("pages/<slug:slug>/", views.page_detail, name="page_detail"),
 ]

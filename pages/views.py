@@ -2,8 +2,10 @@
 
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
+from core.i18n import current_language
 from core.views import FilteredListView
 from documents.models import Document
 from meetings.models import Meeting
@@ -11,6 +13,9 @@ from pages.filters import NewsFilter
 from pages.models import NewsItem, Page
 
 ABOUT_SLUG = "about"
+
+# The site's own statements: fixed texts written once per language (templates/pages/statements/<name>.<language>.html).
+STATEMENTS = ("privacy", "accessibility")
 
 
 def home(request):
@@ -30,6 +35,12 @@ def home(request):
 def page_detail(request, slug):
     page = get_object_or_404(Page.objects.visible_to(request.user), slug=slug)
     return render(request, "pages/page_detail.html", {"page": page, "draft_object": page})
+
+
+@require_safe
+def statement(request, name):
+    """The privacy or the accessibility statement, in the reader's language."""
+    return render(request, f"pages/statements/{name}.{current_language()}.html", {"statement": name})
 
 
 class NewsListView(FilteredListView):

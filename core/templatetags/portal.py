@@ -6,6 +6,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import formats
 from django.utils.dateformat import format as format_date
@@ -14,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, normalize_newlines
 from django.utils.translation import get_language, gettext, pgettext
 
+from core import filters
 from core.i18n import LANGUAGE_CODES, LocalizedText, localized
 
 register = template.Library()
@@ -125,6 +127,12 @@ def x_default_url(context):
 
 
 @register.simple_tag(takes_context=True)
+def absolute_static(context, path):
+    """The absolute address of a static file (social networks need the host in og:image)."""
+    return context["request"].build_absolute_uri(static(path))
+
+
+@register.simple_tag(takes_context=True)
 def canonical_url(context):
     """This page's address with only the query parameters that change what it shows, in a stable order."""
     request = context["request"]
@@ -209,3 +217,9 @@ def main_navigation(context):
         current = "page" if path == url else ("true" if path.startswith(url) else "")
         menu.append({"url": url, "label": label, "current": current})
     return menu
+
+
+@register.simple_tag(takes_context=True)
+def active_filters(context, form):
+    """The filters this list is narrowed by, each with the address that removes it (core.filters.active_filters)."""
+    return filters.active_filters(form, context["request"].GET)

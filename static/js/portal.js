@@ -64,7 +64,17 @@
       link.setAttribute("data-print-href", link.href);
     });
   }
+  // Long lists of choices (the archive's facets) come before the results on phones: folded there, open elsewhere.
+  function foldOnPhones() {
+    if (!window.matchMedia || !window.matchMedia("(max-width: 50rem)").matches) {
+      return;
+    }
+    document.querySelectorAll("details[data-fold-on-phones]").forEach(function (details) {
+      details.open = false;
+    });
+  }
   function start() {
+    foldOnPhones();
     enhance();
     copyCitation();
     addressesForPrint();

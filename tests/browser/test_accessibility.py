@@ -37,6 +37,10 @@ PAGES = {
     "subscribe": "/{language}/subscribe/",
     "search": "/{language}/search/?q=migration",
     "search-kind": "/{language}/search/?q=migration&kind=meetings",
+    "meeting-list-filtered": "/{language}/meetings/?q=meeting&kind=som&sort=title",
+    "document-list-filtered": "/{language}/documents/?kind=report&year=2016",
+    "privacy": "/{language}/privacy/",
+    "accessibility": "/{language}/accessibility/",
 }
 
 
@@ -108,3 +112,24 @@ def test_main_page_has_no_serious_accessibility_violation(page, portal, axe_sour
     assert not blocking, f"axe-core found serious or critical violations on {path}:\n" + "\n".join(
         describe(violation) for violation in blocking
     )
+
+
+@pytest.mark.parametrize("language", ["ru", "en"])
+@pytest.mark.parametrize("name", ["home", "meeting", "matrix", "document-list-filtered"])
+def test_phone_layout_with_the_menu_open_has_no_serious_accessibility_violation(
+    page, portal, axe_source, name, language
+):
+    page.driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True}
+    )
+    try:
+        page.open(PAGES[name].format(language=language, document=portal["document"].pk))
+        page.click(".site-menu summary")
+        assert page.find(".site-menu").get_attribute("open") is not None
+
+        violations = run_axe(page, axe_source)
+    finally:
+        page.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    blocking = [violation for violation in violations if violation["impact"] in BLOCKING]
+    assert not blocking, "\n".join(describe(violation) for violation in blocking)

@@ -34,7 +34,8 @@ def test_russian_page_describes_itself_to_social_networks_in_russian(client):
     assert tags.meta["og:locale:alternate"] == "en_GB"
     assert tags.meta["og:url"] == "http://testserver/ru/news/?page=1"
     assert tags.meta["og:type"] == "website"
-    assert tags.meta["twitter:card"] == "summary"
+    assert tags.meta["twitter:card"] == "summary_large_image"
+    assert tags.meta["og:image"] == "http://testserver/static/img/social-card-ru.png"
     assert tags.meta["og:description"] == tags.meta["description"]
 
 
