@@ -31,6 +31,7 @@ demo: install messages
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py build_open_data --origin http://127.0.0.1:$(PORT)
+	$(BIN)/python manage.py build_compilations >/dev/null
 	$(BIN)/python manage.py create_demo_admin
 	@echo "Portal: http://127.0.0.1:$(PORT)/  Admin: http://127.0.0.1:$(PORT)/ru/admin/"
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)

@@ -443,5 +443,10 @@ LOGGING = {
         "axes": {"level": env("AXES_LOG_LEVEL", "WARNING")},
         # almaty_portal.request_log writes the request lines; Django's own server log would repeat them.
         "django.server": {"level": "WARNING"},
+        # WeasyPrint and its font library report each step of every PDF they typeset.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        # pymorphy3 says where it loads its dictionaries from, once per process.
+        "pymorphy3": {"level": "WARNING"},
     },
 }
