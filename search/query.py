@@ -20,9 +20,7 @@ from functools import lru_cache, reduce
 from operator import and_, or_
 
 from django.db import connection
-from django.db.models import F, Q, TextField, Value
-from django.db.models.functions import Upper
-from django.db.models.lookups import Regex
+from django.db.models import Q
 from django.utils.translation import gettext, ngettext
 
 from search.lemmas import fold, stem_variants, word_lemmas, words
@@ -212,12 +210,9 @@ def _lemma_q(lemma: str, fields: list[str]) -> Q:
     # variants there.
     stems = {spelling for stem in stem_variants(lemma) for spelling in _spellings(stem)}
     if connection.vendor == "postgresql":
-        # One regular expression per field for all the stems: UPPER(column) is computed once per field
-        # rather than once per stem (a query with expansions has dozens), and a trigram index on
-        # UPPER(column) (search.indexes) answers it as it answers LIKE. The same rows match.
-        pattern = Upper(Value("|".join(re.escape(stem) for stem in sorted(stems)), output_field=TextField()))
-        return reduce(or_, (Q(Regex(Upper(F(name)), pattern)) for name in fields))
-    variants = {variant for stem in stems for variant in (stem, stem.capitalize(), stem.upper())}
+        variants = stems
+    else:
+        variants = {variant for stem in stems for variant in (stem, stem.capitalize(), stem.upper())}
     return reduce(or_, (Q(**{f"{name}__icontains": variant}) for name in fields for variant in sorted(variants)))
 
 
