@@ -1,8 +1,8 @@
 """Indexes for search.engine.text_q on long text columns of any app (PostgreSQL only).
 
-text_q matches a stem anywhere in a field, case-insensitively: on PostgreSQL it writes all the
-stems of a word as one regular expression, UPPER(column) ~ UPPER('stem|stem'), which PostgreSQL can
-answer from a trigram index on UPPER(column) instead of reading every row (as it answers LIKE). An app whose table is large (outcome-statement
+text_q matches a stem anywhere in a field, case-insensitively: Django writes it as
+UPPER(column) LIKE UPPER('%stem%'), which PostgreSQL can answer from a trigram index on
+UPPER(column) instead of reading every row. An app whose table is large (outcome-statement
 paragraphs: 2,000 meetings × 15) adds one in a migration:
 
     operations = [*substring_search_indexes("meetings_statementparagraph", ["text_ru", "text_en"])]
