@@ -294,21 +294,22 @@ def _shared_counts(
     statement also gives the first ranked ids and the total, kept in `ranking` for the paginator
     (search.engine.CountingPaginator): a cold search then reads its matches once.
     """
-    columns = BASE_COLUMNS
     if ranking is not None:
+        # Named here: the entries' id is document_id, the rank the last column (RankedEntries.base).
         base_sql, base_params = ranking.base("kind", "meeting_id")
-        columns = ("pk", "kind", "meeting_id", "date", "rank")
+        base = "base (pk, kind, meeting_id, date, rank)"
     else:
         if queryset.model is Document:
             queryset = queryset.values_list(*BASE_COLUMNS)
         base_sql, base_params = queryset.order_by().query.sql_with_params()
+        base = "base"  # the columns keep the names the query gives them (annotations may come first)
     branches = [BY_NAME[name].sql(request, strategy) for name in names]
     if ranking is not None:
         first_rows = ranking.first_rows_sql("base", "pk", CountingPaginator.SHARED)
         branches.append(
             (f"SELECT '{RANKED}', ids, NULL::text, NULL::text, total FROM ({first_rows}) AS ranked(ids, total)", [])
         )
-    ctes = f"WITH base ({', '.join(columns)}) AS MATERIALIZED ({base_sql})"
+    ctes = f"WITH {base} AS MATERIALIZED ({base_sql})"
     if strategy == EITHER:
         everything = f"(SELECT COUNT(*) FROM {_table(Document)})"
         ctes += f", size AS MATERIALIZED (SELECT COUNT(*) * 2 > {everything} AS most FROM base)"
