@@ -394,7 +394,10 @@ def readers() -> dict:
     return clients
 
 
-def slowest_queries(client, address: str, count: int = 5) -> list[tuple[float, str]]:
+def slowest_queries(client, address: str, count: int = 5, cold: bool = False) -> list[tuple[float, str]]:
+    """The number of statements of one request, then its `count` slowest (ms, SQL); `cold` as in measure_readers."""
+    if cold:
+        invalidate()
     with CaptureQueriesContext(connection) as captured:
         client.get(address)
     timed = sorted(((float(query["time"]) * 1000, query["sql"]) for query in captured), reverse=True)
@@ -429,7 +432,7 @@ def measure_readers(repeats: int, names: list[str], pages: list[str], explain: b
                     client.get(address)
                     times.append((time.perf_counter() - began) * 1000)
                 times_all += times
-                queries = slowest_queries(client, address)
+                queries = slowest_queries(client, address, cold=cold)
                 print(
                     f"{name:10} {page:5} {query:30} {statistics.median(times):>8.1f} "
                     f"{percentile(times, 0.95):>8.1f} {queries[0][0]:>8}",

@@ -93,6 +93,9 @@ class DocumentListView(FilteredListView):
         )
 
     def get_context_data(self, **kwargs):
+        # The facets before the page: a search not counted yet is counted and ranked in one statement,
+        # which keeps the first ranked ids for the paginator (documents.facets._shared_counts).
+        facets = document_facets(self.filterset, self.request.GET, self.ranking)
         context = super().get_context_data(**kwargs)
         documents = with_snippets(context["documents"], self.snippets)
         params = self.request.GET.copy()
@@ -103,7 +106,7 @@ class DocumentListView(FilteredListView):
             query=self.filterset.query,
             expansion=self.filterset.expansion,
             query_notes=engine.parse_query(self.filterset.query, self.filterset.expansion.also).notes(),
-            facets=document_facets(self.filterset, self.request.GET),
+            facets=facets,
             export_query=params.urlencode(),
             feed_url=reverse("documents:feed_search") + (f"?{params.urlencode()}" if params else ""),
             sort=self.filterset.sort_order,

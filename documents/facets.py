@@ -17,6 +17,7 @@ from documents.filters import downloadable_files, visible_meetings
 from documents.models import Document, DocumentFile
 from documents.search import indexed_matches, shared_as_listed
 from meetings.models import Meeting
+from search.engine import CountingPaginator
 
 # Meetings, states and organisations can be many; the most frequent are shown (chosen ones first).
 TOP = 12
@@ -276,17 +277,39 @@ def toggle_url(params, name: str, value: str) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
-def _shared_counts(queryset, names: list[str], request, strategy: str = DIRECT) -> dict[str, list[FacetOption]]:
+# The columns of `base`, the matching documents every facet's branch reads.
+BASE_COLUMNS = ("pk", "kind", "date", "meeting_id")
+# The name of the shared statement's row that carries a search's first ranked ids (no facet's name).
+RANKED = ""
+
+
+def _shared_counts(
+    queryset, names: list[str], request, strategy: str = DIRECT, ranking=None
+) -> dict[str, list[FacetOption]]:
     """PostgreSQL: several facets over the same documents in one statement, the documents found once.
 
     Each facet would otherwise repeat the whole search (the GIN scan and the visibility checks).
-    `strategy` says how the linked facets count (see _counted).
+    `strategy` says how the linked facets count (see _counted). With `ranking` (a search's
+    RankedEntries over the same matches), `base` is its matches with their rank, and the same
+    statement also gives the first ranked ids and the total, kept in `ranking` for the paginator
+    (search.engine.CountingPaginator): a cold search then reads its matches once.
     """
-    if queryset.model is Document:
-        queryset = queryset.values_list("pk", "kind", "date", "meeting_id")
-    base_sql, base_params = queryset.order_by().query.sql_with_params()
+    if ranking is not None:
+        # Named here: the entries' id is document_id, the rank the last column (RankedEntries.base).
+        base_sql, base_params = ranking.base("kind", "meeting_id")
+        base = "base (pk, kind, meeting_id, date, rank)"
+    else:
+        if queryset.model is Document:
+            queryset = queryset.values_list(*BASE_COLUMNS)
+        base_sql, base_params = queryset.order_by().query.sql_with_params()
+        base = "base"  # the columns keep the names the query gives them (annotations may come first)
     branches = [BY_NAME[name].sql(request, strategy) for name in names]
-    ctes = f"WITH base AS MATERIALIZED ({base_sql})"
+    if ranking is not None:
+        first_rows = ranking.first_rows_sql("base", "pk", CountingPaginator.SHARED)
+        branches.append(
+            (f"SELECT '{RANKED}', ids, NULL::text, NULL::text, total FROM ({first_rows}) AS ranked(ids, total)", [])
+        )
+    ctes = f"WITH {base} AS MATERIALIZED ({base_sql})"
     if strategy == EITHER:
         everything = f"(SELECT COUNT(*) FROM {_table(Document)})"
         ctes += f", size AS MATERIALIZED (SELECT COUNT(*) * 2 > {everything} AS most FROM base)"
@@ -304,23 +327,28 @@ def _shared_counts(queryset, names: list[str], request, strategy: str = DIRECT) 
         rows = cursor.fetchall()
     options = {name: [] for name in names}
     for name, value, label_ru, label_en, count in rows:
-        options[name].append(BY_NAME[name].option(value, label_ru, label_en, count))
+        if name == RANKED:
+            ranking.keep_first_rows(value, count, CountingPaginator.SHARED)
+        else:
+            options[name].append(BY_NAME[name].option(value, label_ru, label_en, count))
     for name in names:
         if BY_NAME[name].sort_key is not None:
             options[name].sort(key=BY_NAME[name].sort_key)
     return options
 
 
-def document_facets(filterset, params) -> list[Facet]:
+def document_facets(filterset, params, ranking=None) -> list[Facet]:
     """Facets for a valid DocumentFilter; `params` is the request's QueryDict.
 
     The counts are shared by every request for the same list and reader's rule until content
     changes (core.pagecache.remember): paging and re-sorting a search do not count it again.
+    With `ranking` (the list's documents.search.indexed_ranking), counting them also reads its
+    first ranked ids (see _shared_counts), so ask for the facets before the page.
     """
     chosen_values = {facet.name: [value for value in params.getlist(facet.name) if value] for facet in FACETS}
     counted = remember(
         f"facets:{shared_as_listed(filterset.request, 'page', 'sort')}",
-        lambda: _facet_options(filterset, chosen_values),
+        lambda: _facet_options(filterset, chosen_values, ranking),
     )
     facets = []
     for definition in FACETS:
@@ -333,7 +361,7 @@ def document_facets(filterset, params) -> list[Facet]:
     return facets
 
 
-def _facet_options(filterset, chosen_values: dict[str, list[str]]) -> dict[str, list[FacetOption]]:
+def _facet_options(filterset, chosen_values: dict[str, list[str]], ranking=None) -> dict[str, list[FacetOption]]:
     """Each facet's options with their counts, by facet name."""
     # A facet with nothing chosen counts exactly the current results; those can share one statement.
     shared_names = [name for name, values in chosen_values.items() if not values]
@@ -346,7 +374,9 @@ def _facet_options(filterset, chosen_values: dict[str, list[str]]) -> dict[str, 
             strategy = DIFFERENCE  # the list as first opened: nearly the whole archive
         else:
             strategy = EITHER if filterset.query else DIRECT
-        shared = _shared_counts(base, shared_names, filterset.request, strategy)
+        # The ranking reads the same matches (documents.search.indexed_ranking): one statement for both.
+        ranking = ranking if matches is not None else None
+        shared = _shared_counts(base, shared_names, filterset.request, strategy, ranking)
     return {
         definition.name: shared[definition.name]
         if definition.name in shared

@@ -123,16 +123,25 @@ class RankedEntries:
     The rank is computed below the window that counts (OFFSET 0 keeps PostgreSQL from flattening
     the subquery), so the window buffers ids, dates and ranks, not every match's ranking vector:
     at 73,000 matches that buffer otherwise spills to disk and doubles the time.
+
+    A caller that reads the matches anyway (documents.facets counts them) can have the first rows
+    in the same statement: it reads base() once as a CTE, adds first_rows_sql() over it and hands
+    the result to keep_first_rows(); rows() then answers from them without searching again.
     """
 
     def __init__(self, entries, query: str, also=(), sort: str | None = None):
-        self.order = sql_ordering((*ordering(sort), "document_id"))
+        self.keys = ordering(sort)
+        self.order = sql_ordering((*self.keys, "document_id"))
         ranking = rank_expression(parse(query, also), "document_id")
-        ranked = entries.order_by().annotate(rank=ranking)
-        self.sql, self.params = ranked.values_list("document_id", "date", "rank").query.sql_with_params()
+        self.ranked = entries.order_by().annotate(rank=ranking)
+        self.sql, self.params = self.ranked.values_list("document_id", "date", "rank").query.sql_with_params()
+        self.first: list[tuple[int, int]] | None = None
+        self.first_limit = 0
 
     def rows(self, offset: int, limit: int) -> list[tuple[int, int]]:
         """(document id, total number of matches) for `limit` matches from `offset`."""
+        if self.first is not None and offset == 0 and limit <= self.first_limit:
+            return self.first[:limit]
         sql = (
             f"SELECT document_id, total FROM (SELECT *, COUNT(*) OVER () AS total FROM ({self.sql} OFFSET 0) "
             f"AS matches) AS counted ORDER BY {self.order} LIMIT %s OFFSET %s"
@@ -145,6 +154,26 @@ class RankedEntries:
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM ({self.sql}) AS matches", self.params)
             return cursor.fetchone()[0]
+
+    # The columns of base(), in order: the document id, the entry's `columns`, its date and rank.
+    def base(self, *columns: str) -> tuple[str, list]:
+        """The matches as SQL: (document id, `columns` of the entry, date, rank), to be read as one CTE."""
+        sql, params = self.ranked.values_list("document_id", *columns, "date", "rank").query.sql_with_params()
+        return sql, list(params)
+
+    def first_rows_sql(self, base: str, pk: str, limit: int) -> str:
+        """One row over the CTE `base` (base()'s columns, the id named `pk`): the ids of its first `limit`
+        matches in rank() order, comma-separated, and the number of all its matches."""
+        order = sql_ordering((*self.keys, pk))
+        return (
+            f"SELECT string_agg(CAST({pk} AS text), ',' ORDER BY {order}), (SELECT COUNT(*) FROM {base}) "
+            f"FROM (SELECT {pk}, date, rank FROM {base} ORDER BY {order} LIMIT {int(limit)}) AS first_rows"
+        )
+
+    def keep_first_rows(self, ids: str | None, total: int, limit: int) -> None:
+        """Keep the row of first_rows_sql(..., limit): rows() answers from it up to `limit` rows from the start."""
+        self.first = [(int(pk), total) for pk in ids.split(",")] if ids else []
+        self.first_limit = limit
 
 
 def rank_entries(entries, query: str, also=(), sort: str | None = None) -> RankedEntries:
