@@ -9,6 +9,7 @@ from lxml import html
 
 from documents.models import Document
 from meetings.models import Meeting
+from tests.admin_forms import meeting_form
 from tests.factories import ActionPlanFactory, ActivityFactory, DocumentFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,28 +21,6 @@ DRAFT, PUBLISHED = "draft", "published"
 def _english_admin():
     with translation.override("en"):
         yield
-
-
-def meeting_form(meeting, **changes):
-    data = {
-        "title_ru": meeting.title_ru,
-        "title_en": meeting.title_en,
-        "slug": meeting.slug,
-        "kind": meeting.kind,
-        "process": meeting.process_id,
-        "start_date": meeting.start_date.isoformat(),
-        "end_date": meeting.end_date.isoformat(),
-        "city_ru": meeting.city_ru,
-        "city_en": meeting.city_en,
-        "status": meeting.status,
-        "publication_status": meeting.publication_status,
-        "participations-TOTAL_FORMS": "0",
-        "participations-INITIAL_FORMS": "0",
-        "participations-MIN_NUM_FORMS": "0",
-        "participations-MAX_NUM_FORMS": "1000",
-    }
-    data.update(changes)
-    return data
 
 
 def change_url(meeting):

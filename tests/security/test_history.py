@@ -7,6 +7,7 @@ from reversion.models import Version
 from core.history import inline_diff
 from documents.models import Document
 from meetings.models import Meeting, Participation
+from tests.admin_forms import meeting_form
 from tests.factories import DocumentFactory, MeetingFactory, ParticipationFactory, StateFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,28 +56,6 @@ def test_computed_file_data_stays_out_of_versions():
     assert "extracted_text" not in fields
     assert "download_count" not in fields
     assert "audience" in fields
-
-
-def meeting_form(meeting, **changes):
-    data = {
-        "title_ru": meeting.title_ru,
-        "title_en": meeting.title_en,
-        "slug": meeting.slug,
-        "kind": meeting.kind,
-        "process": meeting.process_id,
-        "start_date": meeting.start_date.isoformat(),
-        "end_date": meeting.end_date.isoformat(),
-        "city_ru": meeting.city_ru,
-        "city_en": meeting.city_en,
-        "status": meeting.status,
-        "publication_status": meeting.publication_status,
-        "participations-TOTAL_FORMS": "0",
-        "participations-INITIAL_FORMS": "0",
-        "participations-MIN_NUM_FORMS": "0",
-        "participations-MAX_NUM_FORMS": "1000",
-    }
-    data.update(changes)
-    return data
 
 
 def test_an_admin_edit_is_recorded_with_who_and_what(admin_client):
