@@ -17,7 +17,7 @@ from core.history import keeps_history
 from core.i18n import LANGUAGE_CODES
 from core.models import Publishable, PublishableQuerySet
 from core.validators import validate_single_line
-from documents.models import Document
+from documents.models import Document, DocumentFile
 from meetings.models import Meeting
 from pages.models import NewsItem
 from participants.models import State
@@ -38,17 +38,8 @@ class Topic(models.Model):
         return self.name
 
 
-class SourceLanguage(models.TextChoices):
-    """The language a monitored item was published in (not one of the portal's own languages only)."""
-
-    RUSSIAN = "ru", _("Russian")
-    ENGLISH = "en", _("English")
-    KAZAKH = "kk", _("Kazakh")
-    KYRGYZ = "ky", _("Kyrgyz")
-    TAJIK = "tg", _("Tajik")
-    TURKMEN = "tk", _("Turkmen")
-    UZBEK = "uz", _("Uzbek")
-    OTHER = "other", _("other language")
+# The language a monitored item was published in: the region's languages, as for the archive's files.
+SourceLanguage = DocumentFile.Language
 
 
 @keeps_history()

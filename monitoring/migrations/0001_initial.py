@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 ('outlet', models.CharField(max_length=200, validators=[core.validators.validate_single_line], verbose_name='outlet')),
                 ('url', models.URLField(blank=True, help_text='Leave empty when the item has no address.', max_length=1000, verbose_name='address (URL)')),
                 ('date', models.DateField(verbose_name='date')),
-                ('language', models.CharField(choices=[('ru', 'Russian'), ('en', 'English'), ('kk', 'Kazakh'), ('ky', 'Kyrgyz'), ('tg', 'Tajik'), ('tk', 'Turkmen'), ('uz', 'Uzbek'), ('other', 'other language')], max_length=5, verbose_name='language')),
+                ('language', models.CharField(choices=[('ru', 'Russian'), ('en', 'English'), ('kk', 'Kazakh'), ('ky', 'Kyrgyz'), ('tg', 'Tajik'), ('tk', 'Turkmen'), ('uz', 'Uzbek'), ('prs', 'Dari'), ('fa', 'Persian'), ('tr', 'Turkish'), ('other', 'another language')], max_length=5, verbose_name='language')),
                 ('summary', models.TextField(blank=True, verbose_name='summary')),
                 ('summary_ru', models.TextField(blank=True, null=True, verbose_name='summary')),
                 ('summary_en', models.TextField(blank=True, null=True, verbose_name='summary')),
