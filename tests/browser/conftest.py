@@ -22,7 +22,9 @@ from tests.factories import (
     FocalPointFactory,
     IndicatorFactory,
     IndicatorValueFactory,
+    InformationSheetFactory,
     MeetingFactory,
+    MonitoringItemFactory,
     NewsItemFactory,
     OrganisationFactory,
     OutcomeStatementFactory,
@@ -241,6 +243,12 @@ def portal(transactional_db):
     ProgressUpdateFactory(activity=activity)
     TermFactory(label_ru="беженец", label_en="refugee", synonyms_en="refugees", abbreviations_en="", slug="refugee")
     TermFactory(label_ru="", label_en="pushback", definition_ru="", slug="pushback")
+    sheet = InformationSheetFactory(slug="april-2022", is_illustrative=True)
+    item = MonitoringItemFactory()
+    item.states.add(states["kazakhstan"])
+    sheet.monitoring_items.add(item)
+    sheet.documents.add(report)
+    sheet.meetings.add(meeting)
     return {
         "meeting": meeting,
         "states": states,

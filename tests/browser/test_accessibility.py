@@ -41,6 +41,9 @@ PAGES = {
     "document-list-filtered": "/{language}/documents/?kind=report&year=2016",
     "privacy": "/{language}/privacy/",
     "accessibility": "/{language}/accessibility/",
+    "information-sheets": "/{language}/information-sheets/",
+    "information-sheet": "/{language}/information-sheets/april-2022/",
+    "open-data": "/{language}/open-data/",
 }
 
 
