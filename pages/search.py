@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.paginator import EmptyPage
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.functional import Promise
@@ -28,7 +28,7 @@ from django.views.decorators.http import require_safe
 from core.i18n import LANGUAGE_CODES, current_language
 from core.security import rate_limit
 from core.views import bad_request, form_errors, page_number_errors
-from documents.archive import listing_files, with_snippets
+from documents.archive import document_by_symbol, listing_files, with_snippets
 from documents.filters import MAX_QUERY_LENGTH
 from documents.hits import hit_function
 from documents.models import Document
@@ -207,6 +207,10 @@ class SearchForm(forms.Form):
 @rate_limit("search")
 def search(request):
     """One box for everything: documents first, then every other kind, each with its count."""
+    # A search for a document's exact symbol (AP/SOM.3/2016/1) opens that document, as on the archive's list.
+    document = document_by_symbol(request)
+    if document is not None:
+        return HttpResponseRedirect(document.get_absolute_url())
     form = SearchForm(request.GET)
     errors = [] if form.is_valid() else form_errors(form)
     errors += page_number_errors(request)

@@ -129,6 +129,18 @@ def test_searching_the_archive_for_an_exact_symbol_opens_its_document(client):
     assert client.get("/en/documents/", {"q": "AP/SOM.3/2016/2"}).status_code == 200
 
 
+def test_the_site_search_for_an_exact_symbol_opens_its_document_if_the_reader_may_see_it(client):
+    document = DocumentFactory(symbol="AP/SOM.3/2016/1")
+    DocumentFactory(symbol="AP/SOM.3/2016/9", audience=Audience.DELEGATES)
+
+    response = client.get("/ru/search/", {"q": "AP/SOM.3/2016/1"})
+    hidden = client.get("/ru/search/", {"q": "AP/SOM.3/2016/9"})
+
+    assert (response.status_code, response["Location"]) == (302, f"/ru/documents/{document.pk}/")
+    assert hidden.status_code == 200  # an ordinary search, which finds nothing the reader may not see
+    assert "AP/SOM.3/2016/9" not in " ".join(lxml.html.fromstring(hidden.content).xpath("//main//a/text()"))
+
+
 def test_the_archive_list_shows_each_documents_symbol(client):
     DocumentFactory(symbol="AP/SOM.3/2016/1")
     page = lxml.html.fromstring(client.get("/en/documents/").content)
