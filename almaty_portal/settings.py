@@ -40,7 +40,8 @@ DEBUG = env_bool("DEBUG", default=False)
 
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG:
+    # manage.py sets PORTAL_SCHEMA_ONLY for the commands that only compare or show migrations.
+    if not DEBUG and not env_bool("PORTAL_SCHEMA_ONLY", default=False):
         raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
     SECRET_KEY = "development-only-key-not-for-production"
 

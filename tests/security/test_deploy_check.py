@@ -73,3 +73,20 @@ def test_production_refuses_to_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
+
+
+def test_a_bare_checkout_can_check_its_migrations_but_not_serve_without_a_secret_key():
+    env = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}}
+    env["DJANGO_SETTINGS_MODULE"] = "almaty_portal.settings"
+
+    def manage(*arguments):
+        return subprocess.run(
+            [sys.executable, "manage.py", *arguments], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=120
+        )
+
+    migrations = manage("makemigrations", "--check", "--dry-run")
+    serving = manage("check")
+
+    assert (migrations.returncode, migrations.stdout.strip()) == (0, "No changes detected")
+    assert serving.returncode != 0
+    assert "Set SECRET_KEY" in serving.stderr
