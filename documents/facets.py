@@ -7,13 +7,14 @@ shows how many documents the other kinds would add (values of one facet combine 
 from dataclasses import dataclass, field, replace
 
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Value, When
+from django.db.models import Case, Count, F, IntegerField, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from core.i18n import current_language
 from core.pagecache import remember
-from documents.filters import downloadable_files, visible_meetings
+from documents.filters import downloadable_files, reader, visible_meetings
 from documents.models import Document, DocumentFile
 from documents.search import indexed_matches, shared_as_listed
 from meetings.models import Meeting
@@ -247,13 +248,29 @@ class FileLanguageFacet(FacetDefinition):
         return [self.option(row["language"], None, None, row["count"]) for row in rows]
 
     def sql(self, request, strategy):
-        files = downloadable_files(request).order_by().values("document_id", "language")
-        files_sql, files_params = files.query.sql_with_params()
-        return (
-            f"SELECT '{self.name}', c.language, NULL::text, NULL::text, c.n "
-            f"FROM ({_counted('language', f'({files_sql})', strategy)}) c",
-            list(files_params) * _placeholders(strategy),
-        )
+        if strategy == DIFFERENCE:
+            files = downloadable_files(request).order_by().values("document_id", "language")
+            files_sql, files_params = files.query.sql_with_params()
+            counted = _counted("language", f"({files_sql})", strategy)
+            params = list(files_params) * _placeholders(strategy)
+        else:
+            # Each matching document's files, the audience checked against the meeting `base` carries:
+            # reaching it through the files' documents hashed the whole archive (50–60 ms on the bench).
+            files = (
+                DocumentFile.objects.annotate(
+                    of_match=RawSQL("base.pk", ()), match_meeting=RawSQL("base.meeting_id", ())
+                )
+                .filter(document_id=F("of_match"))
+                .downloadable_by(reader(request), meeting_field="match_meeting")
+                .order_by()
+                .values("language")
+            )
+            files_sql, files_params = files.query.sql_with_params()
+            counted = (
+                f"SELECT l.language, COUNT(*) AS n FROM base CROSS JOIN LATERAL ({files_sql}) l GROUP BY l.language"
+            )
+            params = list(files_params)
+        return f"SELECT '{self.name}', c.language, NULL::text, NULL::text, c.n FROM ({counted}) c", params
 
 
 FACETS = [

@@ -337,11 +337,15 @@ class DocumentFileQuerySet(AnnouncedUpdateMixin, models.QuerySet):
         pages = FilePage.objects.filter(file_id=OuterRef("pk"))
         return self.filter(extraction_status__in=ExtractionStatus.with_text()).exclude(Exists(pages))
 
-    def downloadable_by(self, user):
-        """Files whose own audience admits the user, for files of documents already read through visible_to()."""
+    def downloadable_by(self, user, meeting_field: str = "document__meeting_id"):
+        """Files whose own audience admits the user, for files of documents already read through visible_to().
+
+        `meeting_field` names the document's meeting id from the file: its document's column by default,
+        or an annotation carrying it (documents.facets reads it from the matches it counts).
+        """
         if is_staff(user):
             return self
-        return self.filter(Audience.admits_q(user, meeting_field="document__meeting_id"))
+        return self.filter(Audience.admits_q(user, meeting_field=meeting_field))
 
     def visible_to(self, user):
         """Files of documents the user may see, limited by each file's own audience."""

@@ -1,14 +1,25 @@
 """Each facet is declared once; its own count and its branch of the shared statement agree."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 
-from documents.facets import DIFFERENCE, DIRECT, EITHER, FACETS, _shared_counts
+from documents.facets import BY_NAME, DIFFERENCE, DIRECT, EITHER, FACETS, _shared_counts
 from documents.models import Audience, Document
-from tests.factories import DocumentFactory, DocumentFileFactory, MeetingFactory, OrganisationFactory, StateFactory
+from meetings.models import Participation
+from tests.factories import (
+    DelegateFactory,
+    DocumentFactory,
+    DocumentFileFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    ParticipationFactory,
+    StateFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +59,39 @@ def test_a_facets_own_count_equals_its_branch_of_the_shared_statement(documents,
     assert own  # every facet has something to count here
     assert as_pairs(shared) == as_pairs(own)
     assert [option.value for option in shared] == [option.value for option in own]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the shared statement is PostgreSQL's")
+@pytest.mark.parametrize("strategy", [DIRECT, DIFFERENCE, EITHER])
+@pytest.mark.parametrize("who", ["stranger", "delegate", "staff"])
+def test_the_file_language_facet_counts_only_the_files_each_reader_may_download(strategy, who):
+    state, other_state = StateFactory(), StateFactory()
+    invited_only = MeetingFactory()
+    ParticipationFactory(meeting=invited_only, state=state, attendance=Participation.Attendance.DID_NOT_ATTEND)
+    attended = MeetingFactory()
+    ParticipationFactory(meeting=attended, state=state)
+    not_invited = MeetingFactory()
+    ParticipationFactory(meeting=not_invited, state=other_state)
+    for meeting, language in ((invited_only, "ru"), (attended, "en"), (not_invited, "ru")):
+        for audience in Audience.values:  # one file per language and document: a document for each audience
+            DocumentFileFactory(document=DocumentFactory(meeting=meeting), language=language, audience=audience)
+    user = {
+        "stranger": AnonymousUser(),
+        "delegate": DelegateFactory(state=state).user,
+        "staff": UserFactory(is_staff=True),
+    }[who]
+    request = SimpleNamespace(user=user)
+    documents = Document.objects.visible_to(user)
+    language = BY_NAME["language"]
+
+    shared = _shared_counts(documents, ["language"], request, strategy)["language"]
+
+    expected = {
+        "stranger": [("en", 1), ("ru", 2)],  # the public files only
+        # ru: two public, the delegates' files of both meetings, the invited states' file of the meeting it was
+        # invited to; en: the public file, the delegates', the invited and the attending states' files.
+        "delegate": [("en", 4), ("ru", 5)],
+        "staff": [("en", 4), ("ru", 8)],
+    }[who]
+    assert sorted((option.value, option.count) for option in shared) == expected
+    assert as_pairs(shared) == as_pairs(language.count(documents, [], request))
