@@ -7,8 +7,3 @@ class SearchConfig(AppConfig):
 
     name = "search"
     verbose_name = _("Search")
-
-    def ready(self):
-        from search import lookups
-
-        lookups.register()

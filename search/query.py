@@ -213,7 +213,7 @@ def _lemma_q(lemma: str, fields: list[str]) -> Q:
         variants = stems
     else:
         variants = {variant for stem in stems for variant in (stem, stem.capitalize(), stem.upper())}
-    return reduce(or_, (Q(**{f"{name}__contains_any": sorted(variants)}) for name in fields))
+    return reduce(or_, (Q(**{f"{name}__icontains": variant}) for name in fields for variant in sorted(variants)))
 
 
 def _term_q(term: Term, fields: list[str]) -> Q:
