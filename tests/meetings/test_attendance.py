@@ -12,6 +12,7 @@ from django.utils import translation
 
 from documents.models import Audience, Document, DocumentFile
 from meetings.models import Meeting, Participation
+from tests import admin_forms
 from tests.factories import DocumentFactory, DocumentFileFactory, MeetingFactory, ParticipationFactory, StateFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,27 +50,18 @@ def test_a_held_meeting_can_record_every_attendance(attendance):
     participation.full_clean()
 
 
-def meeting_form(meeting, state, attendance):
-    return {
-        "title_ru": meeting.title_ru,
-        "title_en": meeting.title_en,
-        "slug": meeting.slug,
-        "kind": meeting.kind,
-        "process": meeting.process_id,
-        "start_date": meeting.start_date.isoformat(),
-        "end_date": meeting.end_date.isoformat(),
-        "city_ru": meeting.city_ru,
-        "city_en": meeting.city_en,
-        "status": Meeting.Status.PLANNED,
-        "publication_status": meeting.publication_status,
-        "participations-TOTAL_FORMS": "1",
-        "participations-INITIAL_FORMS": "0",
-        "participations-MIN_NUM_FORMS": "0",
-        "participations-MAX_NUM_FORMS": "1000",
-        "participations-0-state": state.pk,
-        "participations-0-role": Participation.Role.MEMBER,
-        "participations-0-attendance": attendance,
-    }
+def planned_meeting_form(meeting, state, attendance):
+    """The admin's form of `meeting`, set back to planned, with one participation of `state`."""
+    return admin_forms.meeting_form(
+        meeting,
+        status=Meeting.Status.PLANNED,
+        **{
+            "participations-TOTAL_FORMS": "1",
+            "participations-0-state": state.pk,
+            "participations-0-role": Participation.Role.MEMBER,
+            "participations-0-attendance": attendance,
+        },
+    )
 
 
 @pytest.mark.parametrize(
@@ -91,7 +83,7 @@ def test_the_admin_shows_why_a_planned_meeting_cannot_record_attendance(admin_cl
     with translation.override(language):
         url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
 
-    response = admin_client.post(url, meeting_form(meeting, StateFactory(), Attendance.ATTENDED))
+    response = admin_client.post(url, planned_meeting_form(meeting, StateFactory(), Attendance.ATTENDED))
 
     [inline] = [
         inline for inline in response.context["inline_admin_formsets"] if inline.formset.prefix == "participations"
@@ -105,7 +97,7 @@ def test_the_admin_accepts_an_invitation_to_a_planned_meeting(admin_client):
     meeting = MeetingFactory(status=Meeting.Status.HELD)
     url = reverse("admin:meetings_meeting_change", args=[meeting.pk])
 
-    response = admin_client.post(url, meeting_form(meeting, StateFactory(), Attendance.INVITED))
+    response = admin_client.post(url, planned_meeting_form(meeting, StateFactory(), Attendance.INVITED))
 
     assert response.status_code == 302
     assert list(meeting.participations.values_list("attendance", flat=True)) == [Attendance.INVITED]
