@@ -22,4 +22,6 @@ echo "Database: ${DATABASE_URL:-sqlite (db in memory)}"
 $BIN/ruff check .
 $BIN/lint-imports --no-cache
 $BIN/python manage.py makemigrations --check --dry-run
-$BIN/python -m pytest "$@"
+# One test process per core (at most 4), each with its own test database (test_<name>_gw0, …);
+# PYTEST_WORKERS=0 runs them in this process.
+$BIN/python -m pytest --numprocesses "${PYTEST_WORKERS:-auto}" --maxprocesses 4 "$@"

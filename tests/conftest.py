@@ -18,7 +18,7 @@ def pytest_report_header(config):
     database = settings.DATABASES["default"]
     if database["ENGINE"].endswith("postgresql"):
         host, port = database.get("HOST") or "localhost", database.get("PORT") or 5432
-        where = f"PostgreSQL test_{database['NAME']} on {host}:{port}"
+        where = f"PostgreSQL test_{database['NAME']} (test_{database['NAME']}_gwN per worker) on {host}:{port}"
     else:
         where = "SQLite in memory; the PostgreSQL-only tests are skipped"
     return f"database: {where}"
