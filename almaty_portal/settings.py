@@ -199,9 +199,9 @@ EXTRACTION_MEMORY_LIMIT_MB = env_int("EXTRACTION_MEMORY_LIMIT_MB", 512)
 OCR_TIME_LIMIT = env_int("OCR_TIME_LIMIT", 1800)
 OCR_MEMORY_LIMIT_MB = env_int("OCR_MEMORY_LIMIT_MB", 1024)
 # Anonymous readers' pages are cached whole (core.pagecache) for at most this long; 0 turns it off.
-# The whole public archive's CSV and JSON are built by a job (documents.whole_archive) and sent as files;
-# after a change, one rebuild at most per this many seconds. A signed-in reader's unfiltered export is
-# streamed from the database, at most EXPORT_SIGNED_IN_MAX_ROWS rows (newest first).
+# The whole archive's CSV and JSON are built by a job for each access rule (documents.whole_archive) and sent
+# as files; after a change, one rebuild at most per this many seconds. Until their rule's build is current, a
+# signed-in reader's unfiltered export is streamed from the database, at most EXPORT_SIGNED_IN_MAX_ROWS rows.
 WHOLE_ARCHIVE_REBUILD_DELAY = env_int("WHOLE_ARCHIVE_REBUILD_DELAY", 120)
 EXPORT_SIGNED_IN_MAX_ROWS = env_int("EXPORT_SIGNED_IN_MAX_ROWS", 10_000)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)

@@ -11,7 +11,8 @@ What it does, every step bounded in time:
 3. collects the static files, renders nginx's config with deploy/render.py as it is, and starts nginx,
    gunicorn (deploy/gunicorn.conf.py, --workers) and one `manage.py db_worker`, with DEBUG=0 and
    REDIS_URL (default redis://127.0.0.1:6379/14, flushed first: that database is the load test's own);
-4. builds the whole-archive export files (manage.py build_exports) as the worker would;
+4. builds the whole-archive export files (manage.py build_exports) for the public and for the delegate's
+   state, as the worker would after a first export;
 5. for each page, once as an anonymous reader (cached by nginx, then by the portal) and once as a signed-in
    delegate (uncached): one
    request to warm up and to measure the page's size, then wrk with --connections clients for --duration
@@ -161,7 +162,7 @@ with open(path, "wb") as out:
     out.write(os.urandom(256 * 1024))
 print("PREPARED " + json.dumps({{
     "cookie": settings.SESSION_COOKIE_NAME + "=" + session.session_key,
-    "meeting": meeting.slug, "state": state.slug, "document": file.document_id,
+    "meeting": meeting.slug, "state": state.slug, "state_id": state.pk, "document": file.document_id,
 }}))
 """
     output = run([PYTHON, "manage.py", "shell", "-c", script], env, timeout=300, capture_output=True, text=True)
@@ -409,7 +410,9 @@ def main() -> None:
         log("starting gunicorn, the worker and nginx")
         services.start()
         log(f"nginx on {services.url}; building the whole-archive export files")
-        run([PYTHON, "manage.py", "build_exports", services.url, "--language", "ru"], env, timeout=600)
+        for rule in ("public", f"state:{addresses['state_id']}"):  # the public's and the delegate's state's
+            command = [PYTHON, "manage.py", "build_exports", services.url, "--language", "ru", "--rule", rule]
+            run(command, env, timeout=900)
         readers = {"anonymous (cached)": {}, "delegate (uncached)": {"Cookie": addresses["cookie"]}}
         only = [word.strip() for word in arguments.only.split(",") if word.strip()]
         # All anonymous runs first, then all the delegate's: a slow run must not leave work queued for a fast one.

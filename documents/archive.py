@@ -132,8 +132,8 @@ def _export(request, kind: str, filename: str, render, content_type: str):
     """The catalogue with the current filters; the whole archive comes from a built file or a bounded stream."""
     whole = is_unfiltered(request)
     public_reader = sees_public_only(request.user)
-    if whole and public_reader:
-        # This reader sees public content only: the file built from it in the background will do.
+    if whole:
+        # The file built in the background for this reader's access rule will do.
         response = prebuilt_response(request, kind, filename)
         if response is not None:
             return response
@@ -142,7 +142,7 @@ def _export(request, kind: str, filename: str, render, content_type: str):
         return error
     limit = None
     if whole and not public_reader:
-        # Staff and delegates see more than the public file; their whole archive is read, but not without end.
+        # Until their rule's file is built, staff and delegates get their whole archive read, but not without end.
         limit = settings.EXPORT_SIGNED_IN_MAX_ROWS
         documents = documents[:limit]
     response = StreamingHttpResponse(render(documents, request), content_type=content_type)

@@ -4,6 +4,8 @@ import logging
 import uuid
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -14,7 +16,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import delegate_state_id
+from accounts.models import delegate_state_id, stand_in_delegate
 from core import isolation
 from core.access import is_staff, published_q
 from core.history import keeps_history
@@ -278,6 +280,18 @@ class Document(Publishable):
             return "staff"
         state_id = delegate_state_id(user)
         return "public" if state_id is None else f"state:{state_id}"
+
+    @staticmethod
+    def reader_of_rule(key: str):
+        """A reader whose rule_key() is `key`, for work done once for every reader of a rule; ValueError if none."""
+        if key == "public":
+            return AnonymousUser()
+        if key == "staff":
+            return get_user_model()(is_active=True, is_staff=True)
+        kind, _colon, state_id = key.partition(":")
+        if kind == "state" and state_id.isdigit():
+            return stand_in_delegate(int(state_id))
+        raise ValueError(f"no access rule is called {key!r}")
 
     @staticmethod
     def shows_only_public_to(user) -> bool:

@@ -1,21 +1,25 @@
-"""The whole public archive as CSV and JSON files, built in the background and sent as files.
+"""The whole archive as CSV and JSON files, built in the background for each access rule and sent as files.
 
-An unfiltered export for an anonymous reader is the largest answer the portal gives (24 MB for the
-100,000 documents of the bench archive): built in the request it holds a worker for many seconds and
-can be cut by the worker timeout. So a job (``build_whole_archive``, also ``manage.py build_exports``)
-writes it to default_storage from ``Document.objects.public()`` only (as an anonymous reader sees it),
-and the view sends that file as it sends an archive file: X-Accel-Redirect, a signed URL, or a
-FileResponse. No document is read in the request.
+An unfiltered export is the largest answer the portal gives (24 MB for the 100,000 documents of the
+bench archive): built in the request it holds a worker for many seconds and can be cut by the worker
+timeout. So a job (``build_whole_archive``, also ``manage.py build_exports``) writes it to
+default_storage as the readers of one access rule see it (``Document.rule_key``: the public, staff, or
+the delegates of one state, read through ``Document.objects.visible_to`` like every other output), and
+the view sends that file as it sends an archive file: X-Accel-Redirect, a signed URL, or a
+FileResponse. No document is read in the request. A reader is only ever sent the build of their own
+rule; a build for signed-in readers is marked private, so no proxy keeps it.
 
 When a built file is used. The permalinks in it name the site (scheme and host) and the meeting
-titles are in one language, so there is one build per origin and language. A build records the
+titles are in one language, so there is one build per origin, language and rule. A build records the
 page cache's content version (core.pagecache), which any save or delete of content, and any
 scheduled publication that falls due, moves on. A build is sent only while that version is current
 and before the next scheduled publication it saw; otherwise the export streams as before (always
-correct), and a rebuild is queued: at most one per origin and language every
-WHOLE_ARCHIVE_REBUILD_DELAY seconds, so that a burst of edits gives one rebuild. A change of content
-queues one too, for the sites that asked lately. The build's record lives in the shared cache; when
-the cache has lost it, the export streams until the next build.
+correct; bounded for signed-in readers), and a rebuild is queued: at most one per origin, language and
+rule every WHOLE_ARCHIVE_REBUILD_DELAY seconds, so that a burst of edits gives one rebuild. A change of
+content queues one at once only for the public builds of the sites that asked lately: signed-in readers
+export the whole archive seldom, and rebuilding every state's copy after each edit would keep the
+worker from its other jobs. The build's record lives in the shared cache; when the cache has lost it,
+the export streams until the next build.
 """
 
 from __future__ import annotations
@@ -29,7 +33,6 @@ from types import SimpleNamespace
 from urllib.parse import quote
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.files import File
 from django.core.files.storage import default_storage
@@ -42,21 +45,23 @@ from django.utils.cache import patch_cache_control
 from core import pagecache, storage
 from core.jobs import job, runs_in_worker
 from documents.exports import csv_lines, json_chunks
+from documents.models import Document
 
 logger = logging.getLogger(__name__)
 
 FOLDER = "exports"
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
-ORIGINS_KEY = "whole-archive:origins"  # the sites (origin, language) that asked lately
+ORIGINS_KEY = "whole-archive:origins"  # the sites (origin, language) whose public build was asked for lately
 MAX_ORIGINS = 8
+PUBLIC = "public"  # Document.rule_key() of a reader who sees public content only
 
 
-def _slot(origin: str, language: str) -> str:
-    return hashlib.sha256(f"{origin} {language}".encode()).hexdigest()[:16]
+def _slot(origin: str, language: str, rule: str = PUBLIC) -> str:
+    return hashlib.sha256(f"{origin} {language} {rule}".encode()).hexdigest()[:16]
 
 
-def _record_key(origin: str, language: str) -> str:
-    return f"whole-archive:build:{_slot(origin, language)}"
+def _record_key(origin: str, language: str, rule: str) -> str:
+    return f"whole-archive:build:{_slot(origin, language, rule)}"
 
 
 def is_unfiltered(request) -> bool:
@@ -68,10 +73,10 @@ def request_origin(request) -> str:
     return request.build_absolute_uri("/").rstrip("/")
 
 
-def current_build(origin: str, language: str) -> dict | None:
+def current_build(origin: str, language: str, rule: str) -> dict | None:
     """The record of the build that may be sent now, or None (none, stale, or the cache is unreachable)."""
     try:
-        record = cache.get(_record_key(origin, language))
+        record = cache.get(_record_key(origin, language, rule))
     except Exception:
         logger.warning("Cache unreachable: the whole archive is streamed", exc_info=True)
         return None
@@ -82,23 +87,23 @@ def current_build(origin: str, language: str) -> dict | None:
     return record
 
 
-def queue_rebuild(origin: str, language: str) -> bool:
+def queue_rebuild(origin: str, language: str, rule: str = PUBLIC) -> bool:
     """Queue a rebuild in the worker, unless one was queued in the last WHOLE_ARCHIVE_REBUILD_DELAY seconds."""
     if not runs_in_worker():
         return False  # no worker (make demo, tests): the export streams; manage.py build_exports builds
     delay = settings.WHOLE_ARCHIVE_REBUILD_DELAY
     try:
         origins = cache.get(ORIGINS_KEY) or []
-        if [origin, language] not in origins:
+        if rule == PUBLIC and [origin, language] not in origins:
             cache.set(ORIGINS_KEY, ([[origin, language]] + origins)[:MAX_ORIGINS], timeout=None)
-        if not cache.add(f"whole-archive:queued:{_slot(origin, language)}", 1, timeout=max(delay, 1)):
+        if not cache.add(f"whole-archive:queued:{_slot(origin, language, rule)}", 1, timeout=max(delay, 1)):
             return False
     except Exception:
         logger.warning("Cache unreachable: no rebuild of the whole archive queued", exc_info=True)
         return False
     # The rebuild runs once the delay has passed, so it reads every change made meanwhile.
     run_after = timezone.now() + timedelta(seconds=delay)
-    transaction.on_commit(lambda: build_whole_archive.using(run_after=run_after).enqueue(origin, language))
+    transaction.on_commit(lambda: build_whole_archive.using(run_after=run_after).enqueue(origin, language, rule))
     return True
 
 
@@ -125,14 +130,13 @@ def connect_signals() -> None:
     m2m_changed.connect(_content_changed, dispatch_uid="whole-archive-m2m")
 
 
-def _write(kind: str, origin: str, language: str, stamp: str) -> str:
+def _write(kind: str, origin: str, language: str, rule: str, stamp: str) -> str:
     """Write one format to a temporary file, then store it; returns its name in storage."""
-    from documents.models import Document
-
-    reader = SimpleNamespace(user=AnonymousUser(), build_absolute_uri=lambda path: origin + path)
-    documents = Document.objects.public().order_by("-date", "title", "pk")
+    user = Document.reader_of_rule(rule)
+    reader = SimpleNamespace(user=user, build_absolute_uri=lambda path: origin + path)
+    documents = Document.objects.visible_to(user).order_by("-date", "title", "pk")
     chunks = csv_lines(documents, reader) if kind == "csv" else json_chunks(documents, reader)
-    name = f"{FOLDER}/almaty-process-documents-{_slot(origin, language)}-{stamp}.{kind}"
+    name = f"{FOLDER}/almaty-process-documents-{_slot(origin, language, rule)}-{stamp}.{kind}"
     with tempfile.TemporaryFile() as scratch:
         for chunk in chunks:
             scratch.write(chunk.encode() if isinstance(chunk, str) else chunk)
@@ -140,8 +144,8 @@ def _write(kind: str, origin: str, language: str, stamp: str) -> str:
         return default_storage.save(name, File(scratch, name=name))
 
 
-def build(origin: str, language: str) -> dict:
-    """Build the CSV and JSON of the whole public archive for one origin and language, and record them."""
+def build(origin: str, language: str, rule: str = PUBLIC) -> dict:
+    """Build the CSV and JSON of the whole archive as the readers of `rule` see it, for one origin and language."""
     version = pagecache.content_version()
     if version is None:
         pagecache.invalidate()  # the cache lost the version (flushed): start a new one
@@ -149,8 +153,8 @@ def build(origin: str, language: str) -> dict:
     valid_until = pagecache.next_publication()
     stamp = timezone.now().strftime("%Y%m%d%H%M%S%f")
     with translation.override(language):
-        files = {kind: _write(kind, origin, language, stamp) for kind in FORMATS}
-    key = _record_key(origin, language)
+        files = {kind: _write(kind, origin, language, rule, stamp) for kind in FORMATS}
+    key = _record_key(origin, language, rule)
     previous = cache.get(key) or {}
     record = {
         "version": version,
@@ -162,12 +166,12 @@ def build(origin: str, language: str) -> dict:
     }
     cache.set(key, record, timeout=None)
     keep = {*files.values(), *record["previous"]}
-    _prune(origin, language, keep)
+    _prune(_slot(origin, language, rule), keep)
     return record
 
 
-def _prune(origin: str, language: str, keep: set[str]) -> None:
-    prefix = f"almaty-process-documents-{_slot(origin, language)}-"
+def _prune(slot: str, keep: set[str]) -> None:
+    prefix = f"almaty-process-documents-{slot}-"
     try:
         _folders, names = default_storage.listdir(FOLDER)
     except FileNotFoundError:
@@ -179,13 +183,18 @@ def _prune(origin: str, language: str, keep: set[str]) -> None:
 
 
 @job(retries=2, retry_delay=60)
-def build_whole_archive(origin: str, language: str) -> str:
-    record = build(origin, language)
+def build_whole_archive(origin: str, language: str, rule: str = PUBLIC) -> str:
+    record = build(origin, language, rule)
     return f"{record['csv']}, {record['json']}"
 
 
-def send_built_file(request, name: str, kind: str, filename: str, content_type: str | None = None):
-    """The built file, sent by the web server, by a signed URL, or by the portal itself."""
+def send_built_file(
+    request, name: str, kind: str, filename: str, content_type: str | None = None, for_everyone: bool = True
+):
+    """The built file, sent by the web server, by a signed URL, or by the portal itself.
+
+    `for_everyone`: built from public content only, so that a proxy may keep it; otherwise private.
+    """
     disposition = f'attachment; filename="{filename}"'
     content_type = content_type or FORMATS[kind]
     if not storage.is_local(default_storage):
@@ -205,16 +214,16 @@ def send_built_file(request, name: str, kind: str, filename: str, content_type: 
         response = FileResponse(default_storage.open(name, "rb"), content_type=content_type)
     response.headers["Content-Disposition"] = disposition
     response.headers["X-Robots-Tag"] = "noindex"
-    # Built from public content only; a proxy may keep it, but must ask again (a change makes a new build).
-    patch_cache_control(response, public=True, no_cache=True)
+    # A proxy may keep a public build, but must ask again (a change makes a new build); never another one.
+    patch_cache_control(response, public=for_everyone, private=not for_everyone, no_cache=True)
     return response
 
 
 def prebuilt_response(request, kind: str, filename: str):
-    """The built whole-archive file for this site and language if it is current; else queue a build, None."""
-    origin, language = request_origin(request), translation.get_language()
-    record = current_build(origin, language)
+    """The whole archive built for this site, language and reader's rule if it is current; else queue a build, None."""
+    origin, language, rule = request_origin(request), translation.get_language(), Document.rule_key(request.user)
+    record = current_build(origin, language, rule)
     if record is None:
-        queue_rebuild(origin, language)
+        queue_rebuild(origin, language, rule)
         return None
-    return send_built_file(request, record[kind], kind, filename)
+    return send_built_file(request, record[kind], kind, filename, for_everyone=rule == PUBLIC)

@@ -1,7 +1,8 @@
-"""The unfiltered export of the whole archive: a file built in the background from public content only.
+"""The unfiltered export of the whole archive: a file built in the background for each access rule.
 
-However large the archive, an anonymous reader's whole-archive export reads no document in the request
-(no worker timeout can cut it); a change makes the built file stale at once and queues one rebuild.
+However large the archive, a whole-archive export reads no document in the request (no worker timeout can
+cut it): each reader is sent the file built for their rule (the public, staff, or their state's delegates),
+never another's; a change makes the built files stale at once and queues one rebuild.
 """
 
 import csv
@@ -12,6 +13,7 @@ from datetime import timedelta
 import pytest
 from django.core.files.storage import default_storage
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.http import FileResponse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -19,7 +21,16 @@ from django_tasks_db.models import DBTaskResult
 from core.models import Publishable
 from documents import whole_archive
 from documents.models import Audience
-from tests.factories import DelegateFactory, DocumentFactory, DocumentFileFactory, MeetingFactory, UserFactory
+from meetings.models import Participation
+from tests.factories import (
+    DelegateFactory,
+    DocumentFactory,
+    DocumentFileFactory,
+    MeetingFactory,
+    ParticipationFactory,
+    StateFactory,
+    UserFactory,
+)
 from tests.worker import DATABASE_QUEUE
 
 pytestmark = pytest.mark.django_db
@@ -156,7 +167,7 @@ def test_a_change_queues_one_delayed_rebuild_which_the_next_export_then_sends(
     assert not from_built_file(first) and sorted(csv_titles(first)) == PUBLIC
     queued = DBTaskResult.objects.get()
     assert queued.task_path == "documents.whole_archive.build_whole_archive"
-    assert queued.args_kwargs["args"] == [ORIGIN, "ru"]
+    assert queued.args_kwargs["args"] == [ORIGIN, "ru", "public"]
     assert queued.run_after >= timezone.now() + timedelta(seconds=100)
 
     whole_archive.build(*queued.args_kwargs["args"])
@@ -198,3 +209,99 @@ def test_a_signed_in_reader_who_sees_only_public_documents_gets_the_built_file(c
 
     assert from_built_file(response)
     assert sorted(csv_titles(response)) == PUBLIC
+
+
+@pytest.fixture
+def two_states(archive):
+    """A meeting that Kazakhstan attended and Tajikistan was only invited to, with a document for each audience."""
+    attended, invited = StateFactory(name_ru="Казахстан"), StateFactory(name_ru="Таджикистан")
+    meeting = MeetingFactory()
+    ParticipationFactory(meeting=meeting, state=attended, attendance=Participation.Attendance.ATTENDED)
+    ParticipationFactory(meeting=meeting, state=invited, attendance=Participation.Attendance.DID_NOT_ATTEND)
+    DocumentFactory(title_ru="Приглашённым", meeting=meeting, audience=Audience.INVITED_STATES)
+    DocumentFactory(title_ru="Участникам", meeting=meeting, audience=Audience.ATTENDED_STATES)
+    return DelegateFactory(state=attended).user, DelegateFactory(state=invited).user
+
+
+def state_rule(user) -> str:
+    return f"state:{user.delegate.state_id}"
+
+
+def test_a_delegate_is_sent_the_file_built_for_their_state_with_what_their_state_may_read(
+    client, two_states, django_assert_max_num_queries
+):
+    attended, invited = two_states
+    whole_archive.build(ORIGIN, "ru")
+    whole_archive.build(ORIGIN, "ru", state_rule(attended))
+    whole_archive.build(ORIGIN, "ru", state_rule(invited))
+
+    client.force_login(attended)
+    with django_assert_max_num_queries(6):
+        response = client.get("/ru/documents/export.csv")
+    assert from_built_file(response)
+    assert "X-Export-Row-Limit" not in response
+    assert "private" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+    assert sorted(csv_titles(response)) == sorted([*PUBLIC, "Для делегатов", "Приглашённым", "Участникам"])
+
+    client.force_login(invited)
+    response = client.get("/ru/documents/export.csv")
+    assert from_built_file(response)
+    assert sorted(csv_titles(response)) == sorted([*PUBLIC, "Для делегатов", "Приглашённым"])
+
+
+def test_no_reader_is_sent_a_file_built_for_another_rule(client, two_states):
+    attended, invited = two_states
+    for rule in (state_rule(attended), "staff"):
+        whole_archive.build(ORIGIN, "ru", rule)
+
+    anonymous = client.get("/ru/documents/export.csv")
+    client.force_login(invited)
+    other_state = client.get("/ru/documents/export.csv")
+
+    # Neither rule's file was built: both are read from the database, each with what its reader may see.
+    assert not from_built_file(anonymous) and sorted(csv_titles(anonymous)) == PUBLIC
+    assert not from_built_file(other_state)
+    assert "Участникам" not in csv_titles(other_state) and "Черновик" not in csv_titles(other_state)
+
+
+def test_staff_are_sent_the_staff_file_with_drafts(client, archive, editor):
+    whole_archive.build(ORIGIN, "ru", "staff")
+    client.force_login(editor)
+
+    response = client.get("/ru/documents/export.csv")
+
+    assert from_built_file(response)
+    assert {"Черновик", "Для делегатов", "Запланированный"} <= set(csv_titles(response))
+
+
+def test_a_change_makes_a_delegates_file_stale_and_their_next_export_queues_its_rebuild(
+    client, two_states, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = DATABASE_QUEUE
+    attended, _invited = two_states
+    whole_archive.build(ORIGIN, "ru", state_rule(attended))
+    with django_capture_on_commit_callbacks(execute=True):
+        DocumentFactory(title_ru="Новый для делегатов", audience=Audience.DELEGATES)
+    rebuilds = DBTaskResult.objects.filter(task_path="documents.whole_archive.build_whole_archive")
+    assert not rebuilds.exists()  # a state's file is rebuilt when its readers ask, not after every edit
+
+    client.force_login(attended)
+    with django_capture_on_commit_callbacks(execute=True):
+        stale = client.get("/ru/documents/export.csv")
+
+    assert not from_built_file(stale) and "Новый для делегатов" in csv_titles(stale)
+    assert rebuilds.get().args_kwargs["args"] == [ORIGIN, "ru", state_rule(attended)]
+    whole_archive.build(*rebuilds.get().args_kwargs["args"])
+    rebuilt = client.get("/ru/documents/export.csv")
+    assert from_built_file(rebuilt) and "Новый для делегатов" in csv_titles(rebuilt)
+
+
+def test_the_command_builds_a_signed_in_rule_and_refuses_an_unknown_one(client, two_states):
+    attended, _invited = two_states
+    call_command("build_exports", ORIGIN, "--language", "ru", "--rule", state_rule(attended), stdout=io.StringIO())
+    client.force_login(attended)
+    assert "Участникам" in csv_titles(client.get("/ru/documents/export.csv"))
+
+    for wrong in ("state:", "state:abc", "delegates", ""):
+        with pytest.raises(CommandError, match="public, staff or state:<id>"):
+            call_command("build_exports", ORIGIN, "--rule", wrong, stdout=io.StringIO())

@@ -380,6 +380,28 @@ def test_export_lists_the_delegates_only_file_language_only_to_those_who_may_dow
 
 
 @pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("page", ["export_csv", "export_json"])
+def test_the_whole_archive_built_for_every_rule_is_sent_to_each_reader_as_their_own(
+    reader_client, world, reader, page
+):
+    from django.http import FileResponse
+
+    from documents import whole_archive
+
+    client = reader_client(reader)
+    for rule in ["public", "staff", f"state:{world['right_state'].pk}", f"state:{world['other_state'].pk}"]:
+        whole_archive.build("http://testserver", "en", rule)
+    url, names = TITLE_PAGES[page]
+
+    assert isinstance(client.get(url), FileResponse)  # a built file, not read from the database
+    content = text(client, url)
+    assert shown(content, names) == {name for name in names if reader in SEES[name]}
+    if page == "export_json":
+        rows = {row["title_en"]: row for row in json.loads(content)}
+        assert rows["Public paper"]["languages"] == (["en", "ru"] if reader in SEES["delegates_file"] else ["ru"])
+
+
+@pytest.mark.parametrize("reader", READERS)
 def test_a_page_hit_names_the_delegates_only_pdf_only_to_those_who_may_download_it(
     reader_client, world, reader, django_capture_on_commit_callbacks
 ):
