@@ -215,7 +215,7 @@ def send_built_file(
     response.headers["Content-Disposition"] = disposition
     response.headers["X-Robots-Tag"] = "noindex"
     # A proxy may keep a public build, but must ask again (a change makes a new build); never another one.
-    patch_cache_control(response, public=for_everyone, private=not for_everyone, no_cache=True)
+    patch_cache_control(response, **({"public": True} if for_everyone else {"private": True}), no_cache=True)
     return response
 
 
