@@ -309,9 +309,7 @@ DOCUMENT_SENDFILE_PREFIX = env("DOCUMENT_SENDFILE_PREFIX", "/protected-media/")
 # The header a trusted reverse proxy (deploy/nginx) overwrites with the scheme the client used; empty when no proxy
 # sits in front, since a client could then claim https itself.
 SECURE_PROXY_SSL_HEADER = (
-    (env("SECURE_PROXY_SSL_HEADER"), "https")
-    if env("SECURE_PROXY_SSL_HEADER", "HTTP_X_FORWARDED_PROTO")
-    else None
+    (env("SECURE_PROXY_SSL_HEADER"), "https") if env("SECURE_PROXY_SSL_HEADER", "HTTP_X_FORWARDED_PROTO") else None
 )
 # Load balancers probe the health endpoints over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
@@ -404,9 +402,7 @@ CORS_EXPOSE_HEADERS = ["ETag", "Retry-After"]
 
 EMAIL_DELIVERY_BACKEND = env(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
 # Mail is handed to a background job (core.mail), which delivers it with EMAIL_DELIVERY_BACKEND.
 EMAIL_BACKEND = "core.mail.QueuedEmailBackend"

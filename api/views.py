@@ -211,6 +211,8 @@ class IndicatorValueViewSet(ReadOnlyViewSet):
 
     def get_queryset(self):
         # As on the site (indicators.charts) and in the open-data package: the participating states' figures.
-        return IndicatorValue.objects.of_participating_states().select_related("indicator", "state").order_by(
-            "indicator__position", "indicator__slug", "state__name", "year", "pk"
+        return (
+            IndicatorValue.objects.of_participating_states()
+            .select_related("indicator", "state")
+            .order_by("indicator__position", "indicator__slug", "state__name", "year", "pk")
         )

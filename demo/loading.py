@@ -157,8 +157,14 @@ def load_meeting(meeting: MeetingData, process: Organisation, states: dict[str, 
     )
 
 
-def take_part(meeting: Meeting, *, state: State | None = None, organisation: Organisation | None = None,
-              role: str = Participation.Role.MEMBER, present: bool = True) -> Participation:
+def take_part(
+    meeting: Meeting,
+    *,
+    state: State | None = None,
+    organisation: Organisation | None = None,
+    role: str = Participation.Role.MEMBER,
+    present: bool = True,
+) -> Participation:
     lookup = {"meeting": meeting, "state": state} if state else {"meeting": meeting, "organisation": organisation}
     attendance = Participation.Attendance.ATTENDED if present else Participation.Attendance.DID_NOT_ATTEND
     return upsert(Participation, lookup, state=state, organisation=organisation, role=role, attendance=attendance)
@@ -214,8 +220,13 @@ def load_statement(meeting: Meeting, seeds_dir: Path | None) -> None:
         OutcomeStatement,
         {"meeting": meeting},
         adopted_on=meeting.end_date,
-        **both("title", T("Итоговое заявление Третьей встречи высших должностных лиц",
-                          "Outcome statement of the Third Senior Officials Meeting")),
+        **both(
+            "title",
+            T(
+                "Итоговое заявление Третьей встречи высших должностных лиц",
+                "Outcome statement of the Third Senior Officials Meeting",
+            ),
+        ),
     )
     text = read_seed(seeds_dir, data.SEED_STATEMENT)
     if text is not None:
@@ -227,11 +238,22 @@ def load_statement(meeting: Meeting, seeds_dir: Path | None) -> None:
 
 def load_pages() -> None:
     for slug, position, title, body in data.PAGES:
-        upsert(Page, {"slug": slug}, position=position, publication_status=PUBLISHED,
-               **both("title", title), **both("body", body))
+        upsert(
+            Page,
+            {"slug": slug},
+            position=position,
+            publication_status=PUBLISHED,
+            **both("title", title),
+            **both("body", body),
+        )
     for slug, date, texts in data.NEWS:
-        upsert(NewsItem, {"slug": slug}, date=date, publication_status=PUBLISHED,
-               **{key: value for name, text in texts.items() for key, value in both(name, text).items()})
+        upsert(
+            NewsItem,
+            {"slug": slug},
+            date=date,
+            publication_status=PUBLISHED,
+            **{key: value for name, text in texts.items() for key, value in both(name, text).items()},
+        )
 
 
 # --- Documents ---------------------------------------------------------------------------------------------------
@@ -241,8 +263,13 @@ def text_file(paragraphs: tuple[str, ...]) -> bytes:
     return ("\n\n".join(paragraphs) + "\n").encode()
 
 
-def load_document(document_data: data.DocumentData, meetings: dict[str, Meeting], orgs: dict[str, Organisation],
-                  states: dict[str, State], seeds_dir: Path | None) -> Document:
+def load_document(
+    document_data: data.DocumentData,
+    meetings: dict[str, Meeting],
+    orgs: dict[str, Organisation],
+    states: dict[str, State],
+    seeds_dir: Path | None,
+) -> Document:
     document = upsert(
         Document,
         {"kind": document_data.kind, "title_en": document_data.title.en},
@@ -260,8 +287,12 @@ def load_document(document_data: data.DocumentData, meetings: dict[str, Meeting]
         if document.files.filter(language=file_data.language).exists():
             continue
         content = (file_data.seed and read_seed_bytes(seeds_dir, file_data.seed)) or text_file(file_data.paragraphs)
-        file = DocumentFile(document=document, language=file_data.language, original_name=file_data.name,
-                            file=ContentFile(content, name=file_data.name))
+        file = DocumentFile(
+            document=document,
+            language=file_data.language,
+            original_name=file_data.name,
+            file=ContentFile(content, name=file_data.name),
+        )
         file.full_clean()
         file.save()
     return document
@@ -282,8 +313,24 @@ def read_seed(seeds_dir: Path | None, name: str) -> str | None:
     return None if content is None else decode_text(content)
 
 
-COUNTED = [State, FocalPoint, Organisation, Meeting, Participation, OutcomeStatement, StatementParagraph, Document,
-           DocumentFile, Page, NewsItem, Indicator, IndicatorValue, Term, MonitoringItem, InformationSheet]
+COUNTED = [
+    State,
+    FocalPoint,
+    Organisation,
+    Meeting,
+    Participation,
+    OutcomeStatement,
+    StatementParagraph,
+    Document,
+    DocumentFile,
+    Page,
+    NewsItem,
+    Indicator,
+    IndicatorValue,
+    Term,
+    MonitoringItem,
+    InformationSheet,
+]
 
 
 FIGURES_DIR = Path(__file__).resolve().parent / "figures"

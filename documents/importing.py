@@ -121,9 +121,7 @@ def rows_from_manifest(manifest: Path, *, meeting=None, kind="", language="") ->
     reader = csv.DictReader(text.splitlines(keepends=True))
     missing = [column for column in MANIFEST_COLUMNS if column not in (reader.fieldnames or [])]
     if missing:
-        raise ValidationError(
-            _("The manifest lacks the columns: %(columns)s.") % {"columns": ", ".join(missing)}
-        )
+        raise ValidationError(_("The manifest lacks the columns: %(columns)s.") % {"columns": ", ".join(missing)})
     meetings = {}
     for record in reader:
         values = {key: (value or "").strip() for key, value in record.items() if key}

@@ -20,6 +20,7 @@ fi
 echo "Database: ${DATABASE_URL:-sqlite (db in memory)}"
 
 $BIN/ruff check .
+$BIN/ruff format --check .
 $BIN/lint-imports --no-cache
 $BIN/python manage.py makemigrations --check --dry-run
 # One test process per core (at most 4), each with its own test database (test_<name>_gw0, …);

@@ -76,6 +76,7 @@ def seeds_dir(settings):
 @pytest.fixture
 def document_with_text():
     """A document whose file of the given language has the given extracted text, indexed for search."""
+
     def make(text="", language=DocumentFile.Language.RUSSIAN, file_audience="public", **document_fields):
         document = DocumentFactory(**document_fields)
         document_file = DocumentFileFactory(document=document, language=language, audience=file_audience)

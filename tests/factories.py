@@ -236,6 +236,8 @@ class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     text_ru = factory.Sequence(lambda n: f"Проведён семинар {n}.")
     text_en = factory.Sequence(lambda n: f"Workshop {n} held.")
     status = "approved"
+
+
 class IndicatorFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Indicator

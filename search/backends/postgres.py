@@ -223,9 +223,7 @@ def snippet_function(query: str, also=()):
         headlines = (
             SearchEntry.objects.filter(document_id__in=ids)
             .order_by()
-            .annotate(
-                headline=headline(Concat("summary", Value("\n\n"), "body", output_field=TextField()), parsed)
-            )
+            .annotate(headline=headline(Concat("summary", Value("\n\n"), "body", output_field=TextField()), parsed))
             .values_list("document_id", "headline")
         )
         return {pk: safe_headline(headline.strip()) for pk, headline in headlines}

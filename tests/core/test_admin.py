@@ -11,9 +11,7 @@ from tests.factories import DocumentFactory, MeetingFactory, NewsItemFactory, St
 pytestmark = pytest.mark.django_db
 
 EDITED_MODEL_ADMINS = [
-    model
-    for model in admin.site._registry
-    if model._meta.model_name in EDITED_MODELS.get(model._meta.app_label, [])
+    model for model in admin.site._registry if model._meta.model_name in EDITED_MODELS.get(model._meta.app_label, [])
 ]
 
 

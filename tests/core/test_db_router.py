@@ -29,9 +29,10 @@ def test_a_public_page_reads_from_the_replica(client):
     DocumentFactory(title_ru="Доклад о смешанных миграционных потоках")
     with translation.override("ru"):
         url = reverse("documents:document_list")
-    with CaptureQueriesContext(connections["default"]) as primary, CaptureQueriesContext(
-        connections["replica"]
-    ) as replica:
+    with (
+        CaptureQueriesContext(connections["default"]) as primary,
+        CaptureQueriesContext(connections["replica"]) as replica,
+    ):
         response = client.get(url)
     assert "Доклад о смешанных миграционных потоках" in response.content.decode()
     assert len(replica) > 0

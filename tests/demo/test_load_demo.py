@@ -157,6 +157,7 @@ def test_cis_final_meeting_has_the_eighteen_friends_and_observers_and_the_united
     participating = State.objects.participating().filter(participations__in=observers)
     assert sorted(participating.values_list("slug", flat=True)) == ["china", "iran", "turkey"]
 
+
 @pytest.mark.django_db
 def test_budapest_process_is_a_partner_with_icmpd_as_secretariat_and_its_meetings(no_seeds):
     load_demo()

@@ -39,7 +39,7 @@ def test_a_file_is_sent_as_an_attachment_with_safe_headers(client, pdf_file):
 def test_a_cyrillic_file_name_survives_in_content_disposition(client, pdf_file):
     response = client.get(pdf_file.get_absolute_url())
     assert response["Content-Disposition"] == (
-        "attachment; filename=\"Itogovoe zayavlenie.pdf\"; "
+        'attachment; filename="Itogovoe zayavlenie.pdf"; '
         "filename*=UTF-8''%D0%98%D1%82%D0%BE%D0%B3%D0%BE%D0%B2%D0%BE%D0%B5%20"
         "%D0%B7%D0%B0%D1%8F%D0%B2%D0%BB%D0%B5%D0%BD%D0%B8%D0%B5.pdf"
     )

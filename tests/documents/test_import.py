@@ -69,8 +69,10 @@ def test_importing_the_same_folder_again_changes_nothing(seeds):
     assert list(DocumentFile.objects.values_list("pk", "sha256")) == before
     assert all(line.startswith("skipped: ") for line in lines[:-1])
     first = DocumentFile.objects.order_by("original_name").first()
-    assert f"skipped: {first.original_name}: already in the archive as “{first.document.title}” [{first.language}], " \
+    assert (
+        f"skipped: {first.original_name}: already in the archive as “{first.document.title}” [{first.language}], "
         f"document {first.document_id}" in lines
+    )
 
 
 def test_a_manifest_imports_language_versions_into_one_document(tmp_path):

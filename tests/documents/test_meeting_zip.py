@@ -102,7 +102,7 @@ def test_the_manifest_describes_each_file_with_its_permalink(client, meeting):
 
 def test_one_language_can_be_chosen(client, meeting):
     response = client.get(zip_url("third-som", language="en"))
-    assert "filename=\"third-som-en.zip\"" in response["Content-Disposition"]
+    assert 'filename="third-som-en.zip"' in response["Content-Disposition"]
     assert open_zip(response).namelist() == ["manifest.csv", "2016-11-02 Итоговое заявление [en].pdf"]
 
 

@@ -21,7 +21,6 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("real_ocr_programs"
 postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search only")
 
 
-
 ENGLISH_PAGE = ["Annual report of the secretariat", "Statelessness in the region"]
 RUSSIAN_PAGE = ["Защита беженцев в Центральной Азии", "Смешанные миграционные потоки"]
 

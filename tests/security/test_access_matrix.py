@@ -381,9 +381,7 @@ def test_export_lists_the_delegates_only_file_language_only_to_those_who_may_dow
 
 @pytest.mark.parametrize("reader", READERS)
 @pytest.mark.parametrize("page", ["export_csv", "export_json"])
-def test_the_whole_archive_built_for_every_rule_is_sent_to_each_reader_as_their_own(
-    reader_client, world, reader, page
-):
+def test_the_whole_archive_built_for_every_rule_is_sent_to_each_reader_as_their_own(reader_client, world, reader, page):
     from django.http import FileResponse
 
     from documents import whole_archive
