@@ -270,6 +270,8 @@ class Document(Publishable):
         parent = f"{prefix}{cls.protection_parent_field}"
         return Q(**{f"{parent}__isnull": True}) | Q(**{f"{parent}__in": Meeting.objects.visible_to(user).values("pk")})
 
+    PUBLIC_RULE = "public"  # rule_key() of a reader who sees public content only
+
     @staticmethod
     def rule_key(user) -> str:
         """A name for visible_q(user): readers with the same name see the same documents.
@@ -279,12 +281,12 @@ class Document(Publishable):
         if is_staff(user):
             return "staff"
         state_id = delegate_state_id(user)
-        return "public" if state_id is None else f"state:{state_id}"
+        return Document.PUBLIC_RULE if state_id is None else f"state:{state_id}"
 
     @staticmethod
     def reader_of_rule(key: str):
         """A reader whose rule_key() is `key`, for work done once for every reader of a rule; ValueError if none."""
-        if key == "public":
+        if key == Document.PUBLIC_RULE:
             return AnonymousUser()
         if key == "staff":
             return get_user_model()(is_active=True, is_staff=True)

@@ -53,7 +53,7 @@ FOLDER = "exports"
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 ORIGINS_KEY = "whole-archive:origins"  # the sites (origin, language) whose public build was asked for lately
 MAX_ORIGINS = 8
-PUBLIC = "public"  # Document.rule_key() of a reader who sees public content only
+PUBLIC = Document.PUBLIC_RULE
 
 
 def _slot(origin: str, language: str, rule: str = PUBLIC) -> str:
